@@ -1,0 +1,2 @@
+// The core in Electron's utility process: replaced by the shell work.
+export {}

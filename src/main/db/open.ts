@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3'
+import type { Database as Db } from 'better-sqlite3'
+import { existsSync } from 'node:fs'
+import { AppError } from '../../shared/api/errors'
+import { migrations, SCHEMA_VERSION } from './migrations'
+
+export interface OpenOptions {
+  /** better-sqlite3 built for another runtime (Electron's ABI); see README "Two runtimes". */
+  nativeBinding?: string
+  readonly?: boolean
+}
+
+/**
+ * Opens the board's SQLite file with the pragmas the product relies on and brings its
+ * schema up to date. A file written by a newer version is refused before anything is written.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const db = new Database(file, {
+    nativeBinding: options.nativeBinding,
+    readonly: options.readonly ?? false,
+    fileMustExist: false
+  })
+  try {
+    const found = db.pragma('user_version', { simple: true }) as number
+    if (found > SCHEMA_VERSION) {
+      throw new AppError('DB_TOO_NEW', { found, known: SCHEMA_VERSION })
+    }
+    if (file !== ':memory:') {
+      db.pragma('journal_mode = WAL')
+    }
+    // FULL, not WAL's usual NORMAL: an acknowledged drop must survive a power cut.
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    migrate(db)
+    return db
+  } catch (e) {
+    db.close()
+    throw e
+  }
+}
+
+/** Runs every pending migration in one transaction, so a file is never left half-migrated. */
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > SCHEMA_VERSION) throw new AppError('DB_TOO_NEW', { found: current, known: SCHEMA_VERSION })
+  if (current === SCHEMA_VERSION) return
+  db.transaction(() => {
+    for (let v = current; v < SCHEMA_VERSION; v++) migrations[v](db)
+    db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  })()
+}
+
+export function databaseExists(file: string): boolean {
+  return file === ':memory:' || existsSync(file)
+}

@@ -1,0 +1,272 @@
+import type { Database } from 'better-sqlite3'
+import type { JobLine, RepairOrder, RepairOrderFlags, RepairOrderStatus, SkillLevel } from '../../shared/domain/types'
+import { emptyFlags } from '../../shared/domain/types'
+
+interface RepairOrderRow {
+  id: number
+  ro_number: string
+  plate: string
+  vin: string | null
+  model: string
+  customer_name: string
+  customer_phone: string
+  service_advisor: string
+  promised_at: number
+  parts_ready: number
+  flags: string
+  notes: string
+  status: RepairOrderStatus
+  technician_id: number | null
+  queue_position: number | null
+  parked: number
+  cancel_reason: string | null
+  created_at: number
+  updated_at: number
+  version: number
+}
+
+interface JobLineRow {
+  id: number
+  repair_order_id: number
+  description: string
+  skill_code: string
+  min_level: number
+  hours: number
+}
+
+export interface RepairOrderRecord {
+  roNumber: string
+  plate: string
+  vin: string | null
+  model: string
+  customerName: string
+  customerPhone: string
+  serviceAdvisor: string
+  promisedAt: number
+  partsReady: boolean
+  flags: RepairOrderFlags
+  notes: string
+  jobLines: Omit<JobLine, 'id'>[]
+}
+
+export interface Placement {
+  status: RepairOrderStatus
+  technicianId: number | null
+  queuePosition: number | null
+  parked: boolean
+  cancelReason?: string | null
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString()
+
+function toOrder(row: RepairOrderRow, lines: JobLineRow[]): RepairOrder {
+  return {
+    id: row.id,
+    roNumber: row.ro_number,
+    plate: row.plate,
+    vin: row.vin,
+    model: row.model,
+    customerName: row.customer_name,
+    customerPhone: row.customer_phone,
+    serviceAdvisor: row.service_advisor,
+    jobLines: lines.map((l) => ({
+      id: l.id,
+      description: l.description,
+      skill: l.skill_code,
+      minLevel: l.min_level as SkillLevel,
+      hours: l.hours
+    })),
+    promisedAt: iso(row.promised_at),
+    partsReady: row.parts_ready === 1,
+    flags: { ...emptyFlags(), ...(JSON.parse(row.flags) as Partial<RepairOrderFlags>) },
+    notes: row.notes,
+    status: row.status,
+    technicianId: row.technician_id,
+    queuePosition: row.queue_position,
+    parked: row.parked === 1,
+    cancelReason: row.cancel_reason,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    version: row.version
+  }
+}
+
+function withLines(db: Database, rows: RepairOrderRow[]): RepairOrder[] {
+  if (rows.length === 0) return []
+  const byOrder = new Map<number, JobLineRow[]>()
+  // One query for all lines, chunked under SQLite's variable limit.
+  for (let i = 0; i < rows.length; i += 500) {
+    const ids = rows.slice(i, i + 500).map((r) => r.id)
+    const lines = db
+      .prepare(
+        `SELECT id, repair_order_id, description, skill_code, min_level, hours FROM job_lines
+         WHERE repair_order_id IN (${ids.map(() => '?').join(',')}) ORDER BY repair_order_id, line_no`
+      )
+      .all(...ids) as JobLineRow[]
+    for (const l of lines) {
+      const list = byOrder.get(l.repair_order_id)
+      if (list) list.push(l)
+      else byOrder.set(l.repair_order_id, [l])
+    }
+  }
+  return rows.map((r) => toOrder(r, byOrder.get(r.id) ?? []))
+}
+
+export function getRepairOrder(db: Database, id: number): RepairOrder | undefined {
+  const row = db.prepare('SELECT * FROM repair_orders WHERE id = ?').get(id) as RepairOrderRow | undefined
+  return row ? withLines(db, [row])[0] : undefined
+}
+
+export function getRepairOrders(db: Database, ids: readonly number[]): RepairOrder[] {
+  if (ids.length === 0) return []
+  const rows = db
+    .prepare(`SELECT * FROM repair_orders WHERE id IN (${ids.map(() => '?').join(',')})`)
+    .all(...ids) as RepairOrderRow[]
+  return withLines(db, rows)
+}
+
+/** Every order still on the board (not delivered, not cancelled). */
+export function listOpenRepairOrders(db: Database): RepairOrder[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM repair_orders
+       WHERE status IN ('waiting','queued','assigned','in_progress','stopped','awaiting_qc','ready')`
+    )
+    .all() as RepairOrderRow[]
+  return withLines(db, rows)
+}
+
+export function findIdByRoNumber(db: Database, roNumber: string): number | undefined {
+  const row = db.prepare('SELECT id FROM repair_orders WHERE ro_number = ?').get(roNumber) as { id: number } | undefined
+  return row?.id
+}
+
+export function insertRepairOrder(db: Database, r: RepairOrderRecord, now: number): number {
+  const info = db
+    .prepare(
+      `INSERT INTO repair_orders (ro_number, plate, vin, model, customer_name, customer_phone, service_advisor,
+         promised_at, parts_ready, flags, notes, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`
+    )
+    .run(
+      r.roNumber,
+      r.plate,
+      r.vin,
+      r.model,
+      r.customerName,
+      r.customerPhone,
+      r.serviceAdvisor,
+      r.promisedAt,
+      r.partsReady ? 1 : 0,
+      JSON.stringify(r.flags),
+      r.notes,
+      now,
+      now
+    )
+  const id = Number(info.lastInsertRowid)
+  replaceJobLines(db, id, r.jobLines)
+  return id
+}
+
+/** Rewrites an order's details; `version` guards against a concurrent edit. Returns false when stale. */
+export function updateRepairOrderDetails(
+  db: Database,
+  id: number,
+  version: number,
+  r: RepairOrderRecord,
+  now: number
+): boolean {
+  const info = db
+    .prepare(
+      `UPDATE repair_orders SET ro_number = ?, plate = ?, vin = ?, model = ?, customer_name = ?, customer_phone = ?,
+         service_advisor = ?, promised_at = ?, parts_ready = ?, flags = ?, notes = ?, updated_at = ?, version = version + 1
+       WHERE id = ? AND version = ?`
+    )
+    .run(
+      r.roNumber,
+      r.plate,
+      r.vin,
+      r.model,
+      r.customerName,
+      r.customerPhone,
+      r.serviceAdvisor,
+      r.promisedAt,
+      r.partsReady ? 1 : 0,
+      JSON.stringify(r.flags),
+      r.notes,
+      now,
+      id,
+      version
+    )
+  if (info.changes === 0) return false
+  replaceJobLines(db, id, r.jobLines)
+  return true
+}
+
+function replaceJobLines(db: Database, id: number, lines: RepairOrderRecord['jobLines']): void {
+  db.prepare('DELETE FROM job_lines WHERE repair_order_id = ?').run(id)
+  const insert = db.prepare(
+    `INSERT INTO job_lines (repair_order_id, line_no, description, skill_code, min_level, hours)
+     VALUES (?, ?, ?, ?, ?, ?)`
+  )
+  lines.forEach((l, i) => insert.run(id, i + 1, l.description, l.skill, l.minLevel, l.hours))
+}
+
+/** Moves an order to a new status/lane place. Asserts exactly one row changed. */
+export function setPlacement(db: Database, id: number, p: Placement, now: number): void {
+  const info = db
+    .prepare(
+      `UPDATE repair_orders SET status = ?, technician_id = ?, queue_position = ?, parked = ?,
+         cancel_reason = COALESCE(?, cancel_reason), updated_at = ?, version = version + 1
+       WHERE id = ?`
+    )
+    .run(p.status, p.technicianId, p.queuePosition, p.parked ? 1 : 0, p.cancelReason ?? null, now, id)
+  if (info.changes !== 1) throw new Error(`setPlacement: expected 1 row for order ${id}, got ${info.changes}`)
+}
+
+/** Ids of a technician's queued orders, front first. */
+export function queueOf(db: Database, technicianId: number): number[] {
+  return (
+    db
+      .prepare(
+        `SELECT id FROM repair_orders WHERE technician_id = ? AND status = 'queued' ORDER BY queue_position, id`
+      )
+      .all(technicianId) as { id: number }[]
+  ).map((r) => r.id)
+}
+
+/** The order holding the technician's current slot, if any. */
+export function currentOf(db: Database, technicianId: number): number | undefined {
+  const row = db
+    .prepare(
+      `SELECT id FROM repair_orders WHERE technician_id = ?
+         AND (status IN ('assigned','in_progress') OR (status = 'stopped' AND parked = 0))`
+    )
+    .get(technicianId) as { id: number } | undefined
+  return row?.id
+}
+
+/** A technician's queue as id -> current position. */
+export function queuePositions(db: Database, technicianId: number): Map<number, number> {
+  const rows = db
+    .prepare(`SELECT id, queue_position FROM repair_orders WHERE technician_id = ? AND status = 'queued'`)
+    .all(technicianId) as { id: number; queue_position: number }[]
+  return new Map(rows.map((r) => [r.id, r.queue_position]))
+}
+
+/** Writes queue positions 0..n-1 in the given order; touches only rows whose position changes. */
+export function writeQueue(db: Database, technicianId: number, ids: readonly number[], now: number): number[] {
+  const touched: number[] = []
+  const update = db.prepare(
+    `UPDATE repair_orders SET queue_position = ?, updated_at = ?, version = version + 1
+     WHERE id = ? AND technician_id = ? AND status = 'queued' AND queue_position IS NOT ?`
+  )
+  ids.forEach((id, i) => {
+    if (update.run(i, now, id, technicianId, i).changes === 1) touched.push(id)
+  })
+  return touched
+}
+
+export function countRepairOrders(db: Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM repair_orders').get() as { n: number }).n
+}

@@ -1,0 +1,2 @@
+// Electron shell: replaced by the shell work (windows, IPC, utility process).
+export {}

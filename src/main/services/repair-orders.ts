@@ -1,0 +1,198 @@
+import type { Database } from 'better-sqlite3'
+import { AppError } from '../../shared/api/errors'
+import type { ParsedArgs } from '../../shared/api/commands'
+import { holdsCurrentSlot, isMovable, nextStatus, type RepairOrderEvent } from '../../shared/domain/repair-order-status'
+import { skillGaps } from '../../shared/domain/skill-match'
+import type { RepairOrder, Technician } from '../../shared/domain/types'
+import { emptyFlags } from '../../shared/domain/types'
+import {
+  currentOf,
+  findIdByRoNumber,
+  getRepairOrder,
+  insertRepairOrder,
+  queueOf,
+  queuePositions,
+  setPlacement,
+  updateRepairOrderDetails,
+  writeQueue,
+  type RepairOrderRecord
+} from '../db/repair-orders.repo'
+import { getSkill } from '../db/skills.repo'
+import { getTechnician } from '../db/technicians.repo'
+import type { Tx } from './tx'
+
+type Fields = ParsedArgs<'repair-order-create'>
+
+export function requireOrder(db: Database, id: number): RepairOrder {
+  const order = getRepairOrder(db, id)
+  if (!order) throw new AppError('NOT_FOUND', { entity: 'repair_order', id })
+  return order
+}
+
+export function requireTechnician(db: Database, id: number): Technician {
+  const t = getTechnician(db, id)
+  if (!t) throw new AppError('NOT_FOUND', { entity: 'technician', id })
+  return t
+}
+
+function toRecord(db: Database, f: Fields): RepairOrderRecord {
+  for (const line of f.jobLines) {
+    if (!getSkill(db, line.skill)) throw new AppError('UNKNOWN_SKILL', { skill: line.skill })
+  }
+  return {
+    roNumber: f.roNumber,
+    plate: f.plate.toUpperCase(),
+    vin: f.vin ? f.vin : null,
+    model: f.model,
+    customerName: f.customerName,
+    customerPhone: f.customerPhone,
+    serviceAdvisor: f.serviceAdvisor,
+    promisedAt: Date.parse(f.promisedAt),
+    partsReady: f.partsReady ?? true,
+    flags: { ...emptyFlags(), ...f.flags },
+    notes: f.notes ?? '',
+    jobLines: f.jobLines.map((l) => ({ ...l, hours: Math.round(l.hours * 100) / 100 }))
+  }
+}
+
+/** Refuses a move the state machine does not allow, naming the order, its status and the move. */
+function transition(order: RepairOrder, event: RepairOrderEvent) {
+  const r = nextStatus(order, event)
+  if (!r.ok) throw new AppError('ILLEGAL_TRANSITION', { roNumber: order.roNumber, status: order.status, event: event.type })
+  return r.to
+}
+
+function assertQualified(order: Pick<RepairOrder, 'roNumber' | 'jobLines'>, tech: Technician): void {
+  const gaps = skillGaps(tech.skills, order.jobLines)
+  if (gaps.length > 0) {
+    throw new AppError('NOT_QUALIFIED', {
+      technician: tech.name,
+      roNumber: order.roNumber,
+      gaps: JSON.stringify(gaps)
+    })
+  }
+}
+
+export function createRepairOrder(tx: Tx, f: Fields): RepairOrder {
+  if (findIdByRoNumber(tx.db, f.roNumber) !== undefined) throw new AppError('DUPLICATE_RO_NUMBER', { roNumber: f.roNumber })
+  const id = insertRepairOrder(tx.db, toRecord(tx.db, f), tx.now)
+  tx.touchOrder(id, true)
+  return requireOrder(tx.db, id)
+}
+
+export function updateRepairOrder(tx: Tx, args: ParsedArgs<'repair-order-update'>): RepairOrder {
+  const { id, version, ...f } = args
+  const order = requireOrder(tx.db, id)
+  const other = findIdByRoNumber(tx.db, f.roNumber)
+  if (other !== undefined && other !== id) throw new AppError('DUPLICATE_RO_NUMBER', { roNumber: f.roNumber })
+  if (order.status === 'delivered' || order.status === 'cancelled') {
+    throw new AppError('ILLEGAL_TRANSITION', { roNumber: order.roNumber, status: order.status, event: 'update' })
+  }
+  const record = toRecord(tx.db, f)
+  // model.md: a queued or assigned order's technician must keep every skill its lines need
+  if (order.technicianId !== null && (order.status === 'queued' || order.status === 'assigned')) {
+    assertQualified({ roNumber: record.roNumber, jobLines: record.jobLines }, requireTechnician(tx.db, order.technicianId))
+  }
+  tx.touchOrder(id)
+  if (!updateRepairOrderDetails(tx.db, id, version, record, tx.now)) throw new AppError('STALE', { entity: 'repair_order' })
+  return requireOrder(tx.db, id)
+}
+
+/** Moves the head of a technician's queue into their free current slot (queued -> assigned). */
+export function fillCurrentSlot(tx: Tx, technicianId: number): void {
+  if (currentOf(tx.db, technicianId) !== undefined) return
+  const [head, ...rest] = queueOf(tx.db, technicianId)
+  if (head === undefined) return
+  const order = requireOrder(tx.db, head)
+  const to = transition(order, { type: 'promote' })
+  tx.touchOrder(head)
+  setPlacement(tx.db, head, { status: to.status, technicianId, queuePosition: null, parked: false }, tx.now)
+  renumberQueue(tx, technicianId, rest)
+}
+
+function renumberQueue(tx: Tx, technicianId: number, ids: number[]): void {
+  const positions = queuePositions(tx.db, technicianId)
+  ids.forEach((id, i) => {
+    if (positions.get(id) !== i) tx.touchOrder(id)
+  })
+  writeQueue(tx.db, technicianId, ids, tx.now)
+}
+
+/** Takes a queued or assigned order off its lane back to the pool, closing the gap it leaves. */
+function leaveLane(tx: Tx, order: RepairOrder): void {
+  const to = transition(order, { type: 'unassign' })
+  const technicianId = order.technicianId
+  tx.touchOrder(order.id)
+  setPlacement(tx.db, order.id, { status: to.status, technicianId: null, queuePosition: null, parked: false }, tx.now)
+  if (technicianId === null) return
+  if (holdsCurrentSlot(order)) fillCurrentSlot(tx, technicianId)
+  else renumberQueue(tx, technicianId, queueOf(tx.db, technicianId))
+}
+
+/**
+ * A drop on a lane: a free technician gets the order as current order, a busy one gets it in
+ * their next-job queue at `position` (default: the end). A drop within the same queue reorders.
+ */
+export function assignRepairOrder(tx: Tx, args: ParsedArgs<'repair-order-assign'>): RepairOrder {
+  let order = requireOrder(tx.db, args.id)
+  const tech = requireTechnician(tx.db, args.technicianId)
+  if (!isMovable(order)) throw new AppError('NOT_MOVABLE', { roNumber: order.roNumber, status: order.status })
+  if (!tech.active) throw new AppError('TECHNICIAN_INACTIVE', { technician: tech.name })
+  assertQualified(order, tech)
+
+  if (order.technicianId === tech.id) {
+    // Same lane: only the queue can be reordered; the current order stays put.
+    if (order.status !== 'queued') return order
+    const queue = queueOf(tx.db, tech.id).filter((id) => id !== order.id)
+    const at = Math.min(args.position ?? queue.length, queue.length)
+    queue.splice(at, 0, order.id)
+    renumberQueue(tx, tech.id, queue)
+    return requireOrder(tx.db, order.id)
+  }
+
+  if (order.status !== 'waiting') {
+    // From another lane: back through the pool (queued/assigned -> waiting -> this lane).
+    leaveLane(tx, order)
+    order = requireOrder(tx.db, order.id)
+  }
+  const slotFree = currentOf(tx.db, tech.id) === undefined
+  const to = transition(order, { type: 'assign', slotFree })
+  tx.touchOrder(order.id)
+  if (to.status === 'assigned') {
+    setPlacement(tx.db, order.id, { status: 'assigned', technicianId: tech.id, queuePosition: null, parked: false }, tx.now)
+  } else {
+    const queue = queueOf(tx.db, tech.id)
+    const at = Math.min(args.position ?? queue.length, queue.length)
+    setPlacement(tx.db, order.id, { status: 'queued', technicianId: tech.id, queuePosition: at, parked: false }, tx.now)
+    queue.splice(at, 0, order.id)
+    renumberQueue(tx, tech.id, queue)
+  }
+  return requireOrder(tx.db, order.id)
+}
+
+/** Dragged back to the dispatch pool. */
+export function unassignRepairOrder(tx: Tx, args: ParsedArgs<'repair-order-unassign'>): RepairOrder {
+  const order = requireOrder(tx.db, args.id)
+  if (order.status === 'waiting') return order
+  if (!isMovable(order)) throw new AppError('NOT_MOVABLE', { roNumber: order.roNumber, status: order.status })
+  leaveLane(tx, order)
+  return requireOrder(tx.db, order.id)
+}
+
+/** Withdrawn by the customer, with a reason; frees the technician's slot or queue place. */
+export function cancelRepairOrder(tx: Tx, args: ParsedArgs<'repair-order-cancel'>): RepairOrder {
+  const order = requireOrder(tx.db, args.id)
+  const to = transition(order, { type: 'cancel' })
+  tx.touchOrder(order.id)
+  setPlacement(
+    tx.db,
+    order.id,
+    { status: to.status, technicianId: order.technicianId, queuePosition: null, parked: false, cancelReason: args.reason },
+    tx.now
+  )
+  if (order.technicianId !== null) {
+    if (holdsCurrentSlot(order)) fillCurrentSlot(tx, order.technicianId)
+    else if (order.status === 'queued') renumberQueue(tx, order.technicianId, queueOf(tx.db, order.technicianId))
+  }
+  return requireOrder(tx.db, order.id)
+}

@@ -1,0 +1,105 @@
+import type { Database } from 'better-sqlite3'
+import type { RepairOrder, Skill, Technician } from '../../shared/domain/types'
+import { OPEN_STATUSES } from '../../shared/domain/repair-order-status'
+import { appendAudit, type AuditEntity } from '../db/audit.repo'
+import { getRepairOrders } from '../db/repair-orders.repo'
+import { getTechnician } from '../db/technicians.repo'
+import { listSkills } from '../db/skills.repo'
+
+/** Who is calling and from where; the actor is written into the audit row. */
+export interface Caller {
+  actor: string
+}
+
+/** What one committed change did, pushed to every open screen as `board-changed`. */
+export interface BoardChanges {
+  version: number
+  command: string
+  /** Orders created or changed that are still on the board. */
+  orders: RepairOrder[]
+  /** Orders that left the board (delivered, cancelled). */
+  removedOrderIds: number[]
+  technicians: Technician[]
+  /** The whole catalogue when a skill changed. */
+  skills?: Skill[]
+}
+
+/**
+ * One command's transaction: services call `touchOrder` / `touchTechnician` before they
+ * change a record, so the runner can write the single audit row (before and after) and
+ * tell every client exactly which records changed.
+ */
+export class Tx {
+  private readonly orderBefore = new Map<number, RepairOrder | null>()
+  private readonly technicianBefore = new Map<number, Technician | null>()
+  private skillsBefore: Skill[] | undefined
+  readonly extraAudit: Record<string, unknown> = {}
+
+  constructor(
+    readonly db: Database,
+    readonly now: number,
+    readonly caller: Caller,
+    readonly command: string
+  ) {}
+
+  touchOrder(id: number, created = false): void {
+    if (this.orderBefore.has(id)) return
+    this.orderBefore.set(id, created ? null : (getRepairOrders(this.db, [id])[0] ?? null))
+  }
+
+  touchTechnician(id: number, created = false): void {
+    if (this.technicianBefore.has(id)) return
+    this.technicianBefore.set(id, created ? null : (getTechnician(this.db, id) ?? null))
+  }
+
+  touchSkills(): void {
+    this.skillsBefore ??= listSkills(this.db)
+  }
+
+  get changed(): boolean {
+    return this.orderBefore.size > 0 || this.technicianBefore.size > 0 || this.skillsBefore !== undefined
+  }
+
+  /** Writes the audit row and returns the change set; called inside the transaction. */
+  commit(): BoardChanges {
+    const orderIds = [...this.orderBefore.keys()]
+    const ordersAfter = getRepairOrders(this.db, orderIds)
+    const techniciansAfter = [...this.technicianBefore.keys()]
+      .map((id) => getTechnician(this.db, id))
+      .filter((t): t is Technician => t !== undefined)
+    const skillsAfter = this.skillsBefore ? listSkills(this.db) : undefined
+
+    const before: Record<string, unknown> = {}
+    const after: Record<string, unknown> = { ...this.extraAudit }
+    if (orderIds.length) {
+      before.repairOrders = Object.fromEntries(this.orderBefore)
+      after.repairOrders = Object.fromEntries(ordersAfter.map((o) => [o.id, o]))
+    }
+    if (this.technicianBefore.size) {
+      before.technicians = Object.fromEntries(this.technicianBefore)
+      after.technicians = Object.fromEntries(techniciansAfter.map((t) => [t.id, t]))
+    }
+    if (skillsAfter) {
+      before.skills = this.skillsBefore
+      after.skills = skillsAfter
+    }
+    const touched: { entity: AuditEntity; id: number }[] = [
+      ...orderIds.map((id) => ({ entity: 'repair_order' as const, id })),
+      ...[...this.technicianBefore.keys()].map((id) => ({ entity: 'technician' as const, id }))
+    ]
+    const version = appendAudit(
+      this.db,
+      { at: this.now, actor: this.caller.actor, command: this.command, before, after },
+      touched
+    )
+    const open = new Set<string>(OPEN_STATUSES)
+    return {
+      version,
+      command: this.command,
+      orders: ordersAfter.filter((o) => open.has(o.status)),
+      removedOrderIds: ordersAfter.filter((o) => !open.has(o.status)).map((o) => o.id),
+      technicians: techniciansAfter,
+      skills: skillsAfter
+    }
+  }
+}
