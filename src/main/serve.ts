@@ -8,6 +8,9 @@ import { createCore } from './core/core'
 import { openDatabase } from './db/open'
 import { defaultDbFile } from './paths'
 import { startHttpStation } from './transports/http'
+import { countUsers } from './db/users.repo'
+import { DEMO_USERS, seedDemoUsers } from './services/users'
+import { Tx } from './services/tx'
 
 const HELP = `Workshop Dispatch Board — browser station (车间派工看板 浏览器站点)
 
@@ -19,9 +22,23 @@ Options:
   --port N       TCP port (default: 4780; 0 picks a free port).
   --host ADDR    Address to listen on (default: 127.0.0.1, this PC only).
                  Give the PC's LAN address or 0.0.0.0 to let the QC tablet or a
-                 wall display on the shop network open the board.
+                 wall display on the shop network open the board. Every station
+                 on the network then logs in with a username and PIN.
+  --allow-host NAME
+                 Also accept requests addressed to NAME (e.g. the PC's name on
+                 the shop network, dispatch-pc.local). Repeatable. Requests for
+                 any other host name are refused (protection against DNS
+                 rebinding); localhost, 127.0.0.1, [::1] and --host always work.
+  --require-login
+                 Make browsers on this PC log in too. Without it, while the
+                 server listens on 127.0.0.1 only, this PC's browser is the
+                 dispatcher's station and needs no login (see docs/security.md).
   --demo         Fill an empty database with a demo workshop day
                  (10 technicians, 30 repair orders). Ignored if it has data.
+                 Also creates demo users when there are none, with PINs that
+                 are printed on start: admin 9000, dispatcher 1000,
+                 inspector 2000 (QC), tech 3000 (technician T001), wall 4000.
+                 Never use --demo for a real workshop's data.
   -h, --help     Show this help.
 
 Open the printed address in a browser. Stop with Ctrl+C.`
@@ -41,6 +58,8 @@ async function main(): Promise<void> {
         port: { type: 'string', default: '4780' },
         host: { type: 'string', default: '127.0.0.1' },
         demo: { type: 'boolean', default: false },
+        'allow-host': { type: 'string', multiple: true, default: [] },
+        'require-login': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       },
       strict: true
@@ -75,17 +94,42 @@ async function main(): Promise<void> {
   if (values.demo) {
     const reply = core.dispatch('workshop-load-demo', {}, { actor: 'serve --demo' })
     console.log(reply.ok ? 'Demo workshop loaded (已载入演示车间).' : `Demo not loaded: ${reply.error.message.en}`)
+    // One audited transaction, like a command; not a command, so no station can trigger it.
+    const seeded = db.transaction(() => {
+      const tx = new Tx(db, Date.now(), { actor: 'serve --demo' }, 'user-seed-demo')
+      const users = seedDemoUsers(tx)
+      if (users.length > 0) tx.commit()
+      return users.length > 0
+    }).immediate()
+    console.log(
+      seeded
+        ? 'Demo users (演示用户) — PINs are public; never use them for real data (PIN 公开，切勿用于真实数据):'
+        : 'Users already exist; these demo PINs apply only if an earlier --demo created them (已有用户):'
+    )
+    for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(11)} PIN ${u.pin}  ${u.role}`)
   }
   const here = dirname(fileURLToPath(import.meta.url))
-  const station = await startHttpStation({ core, host: values.host, port, staticDir: join(here, '..', 'renderer') })
+  const station = await startHttpStation({
+    core,
+    host: values.host,
+    port,
+    staticDir: join(here, '..', 'renderer'),
+    security: { allowedHosts: values['allow-host'], trustLoopback: isLoopback(values.host) && !values['require-login'] }
+  })
   console.log(`Workshop Dispatch Board serving ${file}`)
   console.log(`Open ${station.url} (打开此地址)`)
   if (!isLoopback(values.host)) {
-    console.warn(
-      `WARNING: listening on ${values.host}: every device on the network can open and change the board. ` +
-        'There are no logins or roles yet; share only on a trusted shop network.\n' +
-        `警告：正在监听 ${values.host}，网络上的任何设备都能打开并修改看板。目前尚无登录与角色控制，请仅在可信的车间网络中共享。`
+    console.log(
+      `Listening on ${values.host}: every station on the shop network must log in with a username and PIN; ` +
+        'traffic is plain HTTP, so share only on the shop network, never the internet.\n' +
+        `正在监听 ${values.host}：车间网络上的每个站点都须用用户名和 PIN 码登录；通信为明文 HTTP，请仅在车间网络内共享，切勿暴露到互联网。`
     )
+    if (countUsers(db) === 0) {
+      console.warn(
+        'No users yet: open the board in a browser on THIS PC and create the first administrator.\n' +
+          '尚无用户：请在本机浏览器中打开看板，创建第一个管理员。'
+      )
+    }
   }
   const stop = () => {
     void station.close().then(() => {

@@ -7,6 +7,7 @@ import { listSkills } from '../db/skills.repo'
 import { mutations, queries, type CommandResult } from '../services/handlers'
 import { Tx, type BoardChanges, type Caller } from '../services/tx'
 import { toErrorReply } from './errors'
+import { authorize, authorizeOrder, PinRejected } from '../services/auth'
 
 export type BoardListener = (changes: BoardChanges) => void
 
@@ -16,6 +17,8 @@ export interface Core {
   call<K extends CommandName>(name: K, args: unknown, caller: Caller): Reply<CommandResult<K>>
   subscribe(listener: BoardListener): () => void
   version(): number
+  /** The core's clock (ms since the epoch): transports check session expiry against it. */
+  now(): number
   readonly db: Database
 }
 
@@ -41,18 +44,25 @@ export function createCore({ db, clock = Date.now, log = console.error }: CoreOp
   function dispatch(name: string, rawArgs: unknown, caller: Caller): Reply<unknown> {
     try {
       if (!isCommandName(name)) throw new AppError('UNKNOWN_COMMAND', { name: String(name).slice(0, 60) })
+      // The role first (src/shared/domain/roles.ts): a caller who may not call a command learns nothing from its validation.
+      authorize(name, caller)
       const args: unknown = commands[name].args.parse(rawArgs ?? {})
+      authorizeOrder(db, name, args, caller)
       const now = clock()
       if (name in queries) {
-        const handler = queries[name as keyof typeof queries] as (ctx: { db: Database; now: number }, a: unknown) => unknown
-        return { ok: true, result: handler({ db, now }, args), version: lastAuditId(db) }
+        const handler = queries[name as keyof typeof queries] as (
+          ctx: { db: Database; now: number; caller: Caller },
+          a: unknown
+        ) => unknown
+        return { ok: true, result: handler({ db, now, caller }, args), version: lastAuditId(db) }
       }
       const handler = mutations[name as keyof typeof mutations] as (tx: Tx, a: unknown) => unknown
       let changes: BoardChanges | undefined
       const result = db.transaction(() => {
         const tx = new Tx(db, now, caller, name)
         const r = handler(tx, args)
-        if (tx.changed) changes = tx.commit()
+        // extraAudit alone (users, the QC checklist) is a change too: it gets its audit row.
+        if (tx.changed || Object.keys(tx.extraAudit).length > 0) changes = tx.commit()
         return r
       }).immediate()
       if (changes) {
@@ -66,6 +76,14 @@ export function createCore({ db, clock = Date.now, log = console.error }: CoreOp
       }
       return { ok: true, result, version: changes?.version ?? lastAuditId(db) }
     } catch (e) {
+      if (e instanceof PinRejected) {
+        // The command rolled back; the wrong PIN still counts towards the lockout.
+        try {
+          db.transaction(() => e.persist(db)).immediate()
+        } catch (persistError) {
+          log('recording a wrong PIN failed', persistError)
+        }
+      }
       const error = toErrorReply(e, skillName)
       if (error.code === 'INTERNAL') log(`command ${name} failed`, e)
       return { ok: false, error }
@@ -80,6 +98,7 @@ export function createCore({ db, clock = Date.now, log = console.error }: CoreOp
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    version: () => lastAuditId(db)
+    version: () => lastAuditId(db),
+    now: () => clock()
   }
 }

@@ -13,7 +13,15 @@ const knownIssueKeys = new Set([
   'skillCode',
   'duplicateSkill',
   'shiftOrder',
-  'lunchInShift'
+  'lunchInShift',
+  // issue 4: users, PINs, QC sign-off
+  'username',
+  'pin',
+  'inspectorOne',
+  'qcFailNeeds',
+  'qcPassNoFail',
+  'technicianLink',
+  'duplicateItem'
 ])
 
 function fieldLabel(lang: Language, path: PropertyKey[]): string {
@@ -62,7 +70,11 @@ export function zodIssues(error: ZodError): FieldIssue[] {
 /** Params translated per language: entity names, statuses, events and skill gaps. */
 function localParams(code: ErrorCode, params: Record<string, string | number>, lang: Language, skillName: (code: string, lang: Language) => string) {
   const p: Record<string, unknown> = { ...params }
-  if (typeof params.entity === 'string') p.entity = translate(lang, `entity.${params.entity}`)
+  if (typeof params.entity === 'string') {
+    // Users and the QC checklist are named under `auth.entity` (issue 4), not the board's `entity`.
+    p.entity = translate(lang, `entity.${params.entity}`, { defaultValue: translate(lang, `auth.entity.${params.entity}`, { defaultValue: params.entity }) })
+  }
+  if (typeof params.role === 'string') p.role = translate(lang, `auth.roles.${params.role}`, { defaultValue: params.role })
   if (typeof params.status === 'string') p.status = translate(lang, `status.${params.status}`)
   if (typeof params.event === 'string') p.event = translate(lang, `event.${params.event}`, { defaultValue: params.event })
   if (code === 'NOT_QUALIFIED' && typeof params.gaps === 'string') {
@@ -93,7 +105,7 @@ export function toErrorReply(e: unknown, skillName: (code: string, lang: Languag
         code: 'VALIDATION',
         issues,
         message: bilingual('errors.VALIDATION', (lang) => ({
-          summary: issues.map((i) => `${translate(lang, `fields.${i.path.split('.').pop() ?? ''}`)} ${i.message[lang]}`).join('; ')
+          summary: issues.map((i) => i.message[lang]).join(lang === 'zh' ? '；' : '; ')
         }))
       }
     }

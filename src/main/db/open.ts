@@ -15,6 +15,7 @@ export interface OpenOptions {
  * schema up to date. A file written by a newer version is refused before anything is written.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ':memory:' && existsSync(file)) refuseNewerFile(file, options.nativeBinding)
   const db = new Database(file, {
     nativeBinding: options.nativeBinding,
     readonly: options.readonly ?? false,
@@ -37,6 +38,20 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (e) {
     db.close()
     throw e
+  }
+}
+
+/**
+ * Reads the schema version through a read-only connection first: closing a writable one would
+ * checkpoint a newer app's leftover WAL into the file, and the file must be left untouched.
+ */
+function refuseNewerFile(file: string, nativeBinding?: string): void {
+  const probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
+  try {
+    const found = probe.pragma('user_version', { simple: true }) as number
+    if (found > SCHEMA_VERSION) throw new AppError('DB_TOO_NEW', { found, known: SCHEMA_VERSION })
+  } finally {
+    probe.close()
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { JobLine, RepairOrder, RepairOrderFlags, RepairOrderStatus, SkillLevel } from '../../shared/domain/types'
 import { emptyFlags } from '../../shared/domain/types'
+import { attachPromiseKeeping } from './clock.repo'
 
 interface RepairOrderRow {
   id: number
@@ -20,6 +21,7 @@ interface RepairOrderRow {
   queue_position: number | null
   parked: number
   cancel_reason: string | null
+  original_promised_at: number | null
   created_at: number
   updated_at: number
   version: number
@@ -87,7 +89,12 @@ function toOrder(row: RepairOrderRow, lines: JobLineRow[]): RepairOrder {
     cancelReason: row.cancel_reason,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
-    version: row.version
+    version: row.version,
+    // issue 3's fields; filled by attachPromiseKeeping (clock.repo.ts)
+    labour: { closedHours: 0, runningSince: null },
+    openStoppage: null,
+    promise: { originalPromisedAt: iso(row.original_promised_at ?? row.promised_at), notificationCount: 0, lastNotification: null },
+    technicianReport: null
   }
 }
 
@@ -109,7 +116,7 @@ function withLines(db: Database, rows: RepairOrderRow[]): RepairOrder[] {
       else byOrder.set(l.repair_order_id, [l])
     }
   }
-  return rows.map((r) => toOrder(r, byOrder.get(r.id) ?? []))
+  return attachPromiseKeeping(db, rows.map((r) => toOrder(r, byOrder.get(r.id) ?? [])))
 }
 
 export function getRepairOrder(db: Database, id: number): RepairOrder | undefined {
@@ -130,7 +137,7 @@ export function listOpenRepairOrders(db: Database): RepairOrder[] {
   const rows = db
     .prepare(
       `SELECT * FROM repair_orders
-       WHERE status IN ('waiting','queued','assigned','in_progress','stopped','awaiting_qc','ready')`
+       WHERE status NOT IN ('delivered','cancelled')` // the exact term of the partial index repair_orders_open, so SQLite uses it
     )
     .all() as RepairOrderRow[]
   return withLines(db, rows)

@@ -18,6 +18,8 @@ import {
   type RepairOrderRecord
 } from '../db/repair-orders.repo'
 import { getSkill } from '../db/skills.repo'
+import { closeSegment } from '../db/clock.repo'
+import { closeStoppage } from '../db/stoppages.repo'
 import { getTechnician } from '../db/technicians.repo'
 import type { Tx } from './tx'
 
@@ -56,7 +58,7 @@ function toRecord(db: Database, f: Fields): RepairOrderRecord {
 }
 
 /** Refuses a move the state machine does not allow, naming the order, its status and the move. */
-function transition(order: RepairOrder, event: RepairOrderEvent) {
+export function transition(order: RepairOrder, event: RepairOrderEvent) {
   const r = nextStatus(order, event)
   if (!r.ok) throw new AppError('ILLEGAL_TRANSITION', { roNumber: order.roNumber, status: order.status, event: event.type })
   return r.to
@@ -110,7 +112,8 @@ export function fillCurrentSlot(tx: Tx, technicianId: number): void {
   renumberQueue(tx, technicianId, rest)
 }
 
-function renumberQueue(tx: Tx, technicianId: number, ids: number[]): void {
+/** Rewrites a technician's queue positions 0..n-1 in the given order, touching only orders whose place changes. */
+export function renumberQueue(tx: Tx, technicianId: number, ids: number[]): void {
   const positions = queuePositions(tx.db, technicianId)
   ids.forEach((id, i) => {
     if (positions.get(id) !== i) tx.touchOrder(id)
@@ -190,6 +193,9 @@ export function cancelRepairOrder(tx: Tx, args: ParsedArgs<'repair-order-cancel'
     { status: to.status, technicianId: order.technicianId, queuePosition: null, parked: false, cancelReason: args.reason },
     tx.now
   )
+  // a cancelled order stops accruing labour and leaves the stoppage list
+  closeSegment(tx.db, order.id, tx.now)
+  closeStoppage(tx.db, order.id, tx.now)
   if (order.technicianId !== null) {
     if (holdsCurrentSlot(order)) fillCurrentSlot(tx, order.technicianId)
     else if (order.status === 'queued') renumberQueue(tx, order.technicianId, queueOf(tx.db, order.technicianId))

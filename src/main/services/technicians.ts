@@ -1,6 +1,6 @@
 import { AppError, type FieldIssue } from '../../shared/api/errors'
 import type { ParsedArgs } from '../../shared/api/commands'
-import { bilingual } from '../../shared/i18n/format'
+import { translate } from '../../shared/i18n/format'
 import { skillGaps } from '../../shared/domain/skill-match'
 import type { Technician } from '../../shared/domain/types'
 import { getRepairOrders } from '../db/repair-orders.repo'
@@ -16,9 +16,13 @@ import type { Tx } from './tx'
 
 type Fields = ParsedArgs<'technician-create'>
 
+/** A field-level refusal worded like the schema's: the field's label, then what is wrong. */
 const fieldIssue = (path: string, key: string): FieldIssue => ({
   path,
-  message: bilingual('issue.' + key)
+  message: {
+    en: `${translate('en', `fields.${path}`)} ${translate('en', `issue.${key}`)}`,
+    zh: `${translate('zh', `fields.${path}`)}${translate('zh', `issue.${key}`)}`
+  }
 })
 
 /** Shift must end after it starts; lunch, when given, has both ends and lies inside the shift. */

@@ -1,14 +1,31 @@
 import type { Database } from 'better-sqlite3'
 import type { RepairOrder, Skill, Technician } from '../../shared/domain/types'
+import type { Role } from '../../shared/domain/roles'
 import { OPEN_STATUSES } from '../../shared/domain/repair-order-status'
 import { appendAudit, type AuditEntity } from '../db/audit.repo'
 import { getRepairOrders } from '../db/repair-orders.repo'
 import { getTechnician } from '../db/technicians.repo'
 import { listSkills } from '../db/skills.repo'
+import { readCalendarState, type CalendarState } from '../db/calendar.repo'
 
 /** Who is calling and from where; the actor is written into the audit row. */
 export interface Caller {
   actor: string
+  /**
+   * The caller's role, checked against src/shared/domain/roles.ts for every command.
+   * Left out (undefined) only by in-process callers: the desktop app's own window over IPC,
+   * the CLI and tests, which are the trusted dispatcher's station. Network transports always
+   * set it, to null when nobody is logged in (issue 4, docs/security.md).
+   */
+  role?: Role | null
+  /** The logged-in user, if any. */
+  userId?: number
+  /** For a technician user: the technician whose orders they may clock. */
+  technicianId?: number | null
+  /** Hash of the session token the call came with, so `auth-logout` can end that session. */
+  sessionId?: string
+  /** The call came from this PC (IPC or a loopback socket): only such a caller may create the first admin. */
+  local?: boolean
 }
 
 /** What one committed change did, pushed to every open screen as `board-changed`. */
@@ -22,6 +39,8 @@ export interface BoardChanges {
   technicians: Technician[]
   /** The whole catalogue when a skill changed. */
   skills?: Skill[]
+  /** Workshop calendar and attendance when either changed (issue 3). */
+  calendar?: CalendarState
 }
 
 /**
@@ -33,6 +52,7 @@ export class Tx {
   private readonly orderBefore = new Map<number, RepairOrder | null>()
   private readonly technicianBefore = new Map<number, Technician | null>()
   private skillsBefore: Skill[] | undefined
+  private calendarBefore: CalendarState | undefined
   readonly extraAudit: Record<string, unknown> = {}
 
   constructor(
@@ -56,8 +76,17 @@ export class Tx {
     this.skillsBefore ??= listSkills(this.db)
   }
 
+  touchCalendar(): void {
+    this.calendarBefore ??= readCalendarState(this.db, this.now)
+  }
+
   get changed(): boolean {
-    return this.orderBefore.size > 0 || this.technicianBefore.size > 0 || this.skillsBefore !== undefined
+    return (
+      this.orderBefore.size > 0 ||
+      this.technicianBefore.size > 0 ||
+      this.skillsBefore !== undefined ||
+      this.calendarBefore !== undefined
+    )
   }
 
   /** Writes the audit row and returns the change set; called inside the transaction. */
@@ -83,6 +112,11 @@ export class Tx {
       before.skills = this.skillsBefore
       after.skills = skillsAfter
     }
+    const calendarAfter = this.calendarBefore ? readCalendarState(this.db, this.now) : undefined
+    if (calendarAfter) {
+      before.calendar = this.calendarBefore
+      after.calendar = calendarAfter
+    }
     const touched: { entity: AuditEntity; id: number }[] = [
       ...orderIds.map((id) => ({ entity: 'repair_order' as const, id })),
       ...[...this.technicianBefore.keys()].map((id) => ({ entity: 'technician' as const, id }))
@@ -99,7 +133,8 @@ export class Tx {
       orders: ordersAfter.filter((o) => open.has(o.status)),
       removedOrderIds: ordersAfter.filter((o) => !open.has(o.status)).map((o) => o.id),
       technicians: techniciansAfter,
-      skills: skillsAfter
+      skills: skillsAfter,
+      calendar: calendarAfter
     }
   }
 }

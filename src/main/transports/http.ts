@@ -6,6 +6,18 @@ import type { ErrorCode, ErrorReply, Reply } from '../../shared/api/errors'
 import { bilingual } from '../../shared/i18n/format'
 import type { Core } from '../core/core'
 import type { BoardChanges } from '../services/tx'
+import { scopeToTechnician } from '../services/board'
+import {
+  checkHost,
+  checkOrigin,
+  clearSessionCookie,
+  hostAllowlist,
+  isLoopbackAddress,
+  resolveCaller,
+  setSessionCookie,
+  type Refusal,
+  type SecurityOptions
+} from './security'
 
 export interface HttpOptions {
   core: Core
@@ -13,6 +25,11 @@ export interface HttpOptions {
   port: number
   /** The built renderer (out/renderer); omitted in API-only tests. */
   staticDir?: string
+  /**
+   * Host allowlist and loopback trust (security.ts). By default loopback requests are the
+   * dispatcher only while `host` itself is a loopback address; every other station logs in.
+   */
+  security?: { allowedHosts?: readonly string[]; trustLoopback?: boolean }
 }
 
 export interface HttpStation {
@@ -31,6 +48,15 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  PIN_INVALID: 401,
+  FORBIDDEN: 403,
+  NOT_INSPECTOR: 403,
+  SETUP_NOT_ALLOWED: 403,
+  ORIGIN_NOT_ALLOWED: 403,
+  HOST_NOT_ALLOWED: 421,
+  USER_LOCKED: 423,
+  QC_UNKNOWN_ITEM: 400,
   INTERNAL: 500
 }
 
@@ -57,6 +83,12 @@ function sendError(res: ServerResponse, code: ErrorCode, params: Record<string, 
   sendJson(res, statusOf[code] ?? 409, { ok: false, error } satisfies Reply<never>)
 }
 
+function refuse(res: ServerResponse, r: Refusal): void {
+  const error: ErrorReply = { code: r.code, message: bilingual(`errors.${r.code}`, r.params) }
+  if (r.status === 421) res.setHeader('Connection', 'close')
+  sendJson(res, r.status, { ok: false, error } satisfies Reply<never>)
+}
+
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -64,8 +96,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('data', (c: Buffer) => {
       size += c.length
       if (size > MAX_BODY) {
+        // Stop keeping the body but let the 413 reach the client: destroying the request here
+        // reset the connection before the answer was written. The answer closes the connection.
+        if (chunks.length) chunks.length = 0
         resolve(null)
-        req.destroy()
         return
       }
       chunks.push(c)
@@ -81,32 +115,54 @@ function readBody(req: IncomingMessage): Promise<string | null> {
  */
 export function startHttpStation(opts: HttpOptions): Promise<HttpStation> {
   const { core } = opts
+  const security: SecurityOptions = {
+    boundHost: opts.host,
+    allowedHosts: opts.security?.allowedHosts ?? [],
+    trustLoopback: opts.security?.trustLoopback ?? isLoopbackHost(opts.host)
+  }
+  const allowedHosts = hostAllowlist(security)
   const clients = new Set<ServerResponse>()
   const assets = opts.staticDir
     ? sirv(opts.staticDir, { single: true, etag: true, dev: false, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') })
     : undefined
 
+  // Technicians' streams carry only their own orders, like their board-get (services/board.ts).
+  const technicianOf = new WeakMap<ServerResponse, number | null>()
+  const frameOf = (changes: BoardChanges) => `event: ${BOARD_CHANGED}\nid: ${changes.version}\ndata: ${JSON.stringify(changes)}\n\n`
   const unsubscribe = core.subscribe((changes: BoardChanges) => {
-    const frame = `event: ${BOARD_CHANGED}\nid: ${changes.version}\ndata: ${JSON.stringify(changes)}\n\n`
-    for (const res of clients) res.write(frame)
+    const frame = frameOf(changes)
+    for (const res of clients) {
+      res.write(technicianOf.has(res) ? frameOf(scopeToTechnician(changes, technicianOf.get(res))) : frame)
+    }
   })
 
   async function handleCommand(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return sendError(res, 'METHOD_NOT_ALLOWED')
     const body = await readBody(req)
-    if (body === null) return sendError(res, 'PAYLOAD_TOO_LARGE')
+    if (body === null) {
+      res.setHeader('Connection', 'close')
+      return sendError(res, 'PAYLOAD_TOO_LARGE')
+    }
     let args: unknown
     try {
       args = body.trim() === '' ? {} : (JSON.parse(body) as unknown)
     } catch {
       return sendError(res, 'BAD_JSON')
     }
-    const actor = `station@${req.socket.remoteAddress ?? 'unknown'}`
-    const reply = core.dispatch(decodeURIComponent(name), args, { actor })
+    const command = decodeURIComponent(name)
+    const reply = core.dispatch(command, args, resolveCaller(req, core, security))
+    if (reply.ok && (command === 'auth-login' || command === 'auth-setup')) {
+      setSessionCookie(res, (reply.result as { token: string }).token)
+    }
+    if (command === 'auth-logout') clearSessionCookie(res)
     sendJson(res, reply.ok ? 200 : (statusOf[reply.error.code] ?? 409), reply)
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+    // The stream carries the whole board's changes: only a caller with a role may listen.
+    const caller = resolveCaller(req, core, security)
+    if (caller.role == null) return sendError(res, 'UNAUTHENTICATED')
+    if (caller.role === 'technician') technicianOf.set(res, caller.technicianId ?? null)
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -120,7 +176,13 @@ export function startHttpStation(opts: HttpOptions): Promise<HttpStation> {
 
   const server = createServer((req, res) => {
     securityHeaders(res)
+    const hostRefusal = checkHost(req, allowedHosts)
+    if (hostRefusal) return refuse(res, hostRefusal)
     const url = new URL(req.url ?? '/', 'http://station')
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || url.pathname === '/api/events') {
+      const originRefusal = checkOrigin(req)
+      if (originRefusal) return refuse(res, originRefusal)
+    }
     const command = /^\/api\/commands\/([a-z-]{1,60})$/.exec(url.pathname)
     if (command) {
       handleCommand(req, res, command[1]).catch(() => sendError(res, 'INTERNAL', { detail: 'request' }))
@@ -160,4 +222,10 @@ export function startHttpStation(opts: HttpOptions): Promise<HttpStation> {
       })
     })
   })
+}
+
+/** A listen address that only this PC can reach. */
+function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase()
+  return h === 'localhost' || isLoopbackAddress(h)
 }

@@ -1,3 +1,5 @@
+import type { LabourClock } from './labour'
+
 /** Skill level 1 (basic) to 3 (expert), as rated by the shop. */
 export type SkillLevel = 1 | 2 | 3
 
@@ -91,6 +93,71 @@ export interface RepairOrder {
   createdAt: string
   updatedAt: string
   version: number
+  /** Labour clock (issue 3): hours used = closedHours + the running segment (labour.hoursUsedAt). */
+  labour: LabourClock
+  /** The stoppage running now, if any (status stopped). */
+  openStoppage: Stoppage | null
+  /** The original promise and the customer notifications of revised ones. */
+  promise: PromiseState
+  /** The technician's latest report on finishing (what was done, why it failed, how it was fixed). */
+  technicianReport: TechnicianReport | null
+}
+
+export const STOPPAGE_KINDS = ['parts', 'sublet', 'approval', 'tools', 'other'] as const
+export type StoppageKind = (typeof STOPPAGE_KINDS)[number]
+
+/** A stoppage's reason and details; instants are UTC ISO 8601. */
+export type StoppageDetails =
+  | { kind: 'parts'; parts: string; expectedArrivalAt: string | null }
+  | { kind: 'sublet'; vendor: string; workSent: string; expectedReturnAt: string | null }
+  | { kind: 'approval'; note: string }
+  | { kind: 'tools'; equipment: string }
+  | { kind: 'other'; text: string }
+
+export interface Stoppage {
+  id: number
+  repairOrderId: number
+  technicianId: number | null
+  kind: StoppageKind
+  details: StoppageDetails
+  /** Parts' expected arrival or sublet's expected return; null when not known or not applicable. */
+  expectedEndAt: string | null
+  startedAt: string
+  endedAt: string | null
+  startedBy: string
+}
+
+export const NOTIFICATION_CHANNELS = ['phone', 'sms', 'wechat', 'in_person'] as const
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number]
+
+/** One "customer told in advance" record (预先通知客户). */
+export interface CustomerNotification {
+  id: number
+  repairOrderId: number
+  previousPromisedAt: string
+  revisedPromisedAt: string
+  channel: NotificationChannel
+  toldBy: string
+  toldAt: string
+  note: string
+  recordedBy: string
+  recordedAt: string
+}
+
+export interface PromiseState {
+  /** The first promise ever given to the customer (equals promisedAt until it is revised). */
+  originalPromisedAt: string
+  notificationCount: number
+  lastNotification: CustomerNotification | null
+}
+
+export interface TechnicianReport {
+  technicianId: number
+  workDone: string
+  cause: string
+  fix: string
+  writtenAt: string
+  writtenBy: string
 }
 
 export const emptyFlags = (): RepairOrderFlags =>

@@ -1,0 +1,190 @@
+import type { Database } from 'better-sqlite3'
+import type { ChecklistLine, ComebackCause, QcChecklistItem, RequiredWhen } from '../../shared/domain/qc-checklist'
+
+export function readChecklist(db: Database): QcChecklistItem[] {
+  return (
+    db.prepare('SELECT id, label_en, label_zh, required_when FROM qc_checklist_items ORDER BY sort_order, id').all() as {
+      id: string
+      label_en: string
+      label_zh: string
+      required_when: string
+    }[]
+  ).map((r) => ({ id: r.id, labelEn: r.label_en, labelZh: r.label_zh, requiredWhen: JSON.parse(r.required_when) as RequiredWhen }))
+}
+
+/** Replaces the whole template; QC records keep their own snapshot, so old signatures are unaffected. */
+export function replaceChecklist(db: Database, items: readonly QcChecklistItem[]): void {
+  db.prepare('DELETE FROM qc_checklist_items').run()
+  const insert = db.prepare(
+    'INSERT INTO qc_checklist_items (id, label_en, label_zh, required_when, sort_order) VALUES (?, ?, ?, ?, ?)'
+  )
+  items.forEach((i, n) => insert.run(i.id, i.labelEn, i.labelZh, JSON.stringify(i.requiredWhen), n + 1))
+}
+
+export interface QcRecord {
+  id: number
+  repairOrderId: number
+  attempt: number
+  result: 'pass' | 'fail'
+  inspectorUserId: number
+  inspectorName: string
+  /** UTC instant. */
+  signedAt: string
+  /** What the signature means: "QC passed" or "QC failed: reason", in both languages. */
+  meaning: { en: string; zh: string }
+  failReason: string | null
+  comebackCause: ComebackCause | null
+  technicianId: number | null
+  checklist: ChecklistLine[]
+}
+
+interface QcRecordRow {
+  id: number
+  repair_order_id: number
+  attempt: number
+  result: 'pass' | 'fail'
+  inspector_user_id: number
+  inspector_name: string
+  signed_at: number
+  meaning_en: string
+  meaning_zh: string
+  fail_reason: string | null
+  comeback_cause: ComebackCause | null
+  technician_id: number | null
+  checklist: string
+}
+
+const toRecord = (r: QcRecordRow): QcRecord => ({
+  id: r.id,
+  repairOrderId: r.repair_order_id,
+  attempt: r.attempt,
+  result: r.result,
+  inspectorUserId: r.inspector_user_id,
+  inspectorName: r.inspector_name,
+  signedAt: new Date(r.signed_at).toISOString(),
+  meaning: { en: r.meaning_en, zh: r.meaning_zh },
+  failReason: r.fail_reason,
+  comebackCause: r.comeback_cause,
+  technicianId: r.technician_id,
+  checklist: JSON.parse(r.checklist) as ChecklistLine[]
+})
+
+export function listQcRecords(db: Database, repairOrderId: number): QcRecord[] {
+  return (
+    db.prepare('SELECT * FROM qc_records WHERE repair_order_id = ? ORDER BY attempt').all(repairOrderId) as QcRecordRow[]
+  ).map(toRecord)
+}
+
+export function getQcRecord(db: Database, id: number): QcRecord | undefined {
+  const row = db.prepare('SELECT * FROM qc_records WHERE id = ?').get(id) as QcRecordRow | undefined
+  return row ? toRecord(row) : undefined
+}
+
+export interface NewQcRecord {
+  repairOrderId: number
+  result: 'pass' | 'fail'
+  inspectorUserId: number
+  inspectorName: string
+  signedAt: number
+  meaningEn: string
+  meaningZh: string
+  failReason: string | null
+  comebackCause: ComebackCause | null
+  technicianId: number | null
+  checklist: ChecklistLine[]
+  missingRequired: number
+}
+
+/** Appends the next attempt's record (attempt = previous + 1). Returns its id. */
+export function insertQcRecord(db: Database, r: NewQcRecord): number {
+  const info = db
+    .prepare(
+      `INSERT INTO qc_records (repair_order_id, attempt, result, inspector_user_id, inspector_name, signed_at,
+         meaning_en, meaning_zh, fail_reason, comeback_cause, technician_id, checklist, missing_required)
+       VALUES (?, (SELECT coalesce(max(attempt), 0) + 1 FROM qc_records WHERE repair_order_id = ?),
+         ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    .run(
+      r.repairOrderId,
+      r.repairOrderId,
+      r.result,
+      r.inspectorUserId,
+      r.inspectorName,
+      r.signedAt,
+      r.meaningEn,
+      r.meaningZh,
+      r.failReason,
+      r.comebackCause,
+      r.technicianId,
+      JSON.stringify(r.checklist),
+      r.missingRequired
+    )
+  return Number(info.lastInsertRowid)
+}
+
+/** When each awaiting-QC order entered the queue (ms), stamped by migration 003's triggers. */
+export function qcWaitSince(db: Database, ids: readonly number[]): Map<number, number> {
+  if (ids.length === 0) return new Map()
+  const rows = db
+    .prepare(`SELECT repair_order_id, since FROM qc_waits WHERE repair_order_id IN (${ids.map(() => '?').join(',')})`)
+    .all(...ids) as { repair_order_id: number; since: number }[]
+  return new Map(rows.map((r) => [r.repair_order_id, r.since]))
+}
+
+export interface DeliveryRecord {
+  repairOrderId: number
+  deliveredAt: number
+  deliveredBy: string
+  flatRateHours: number
+  actualHours: number
+  actualSource: 'clock' | 'none'
+  firstTimePass: boolean
+}
+
+export function insertDelivery(db: Database, d: DeliveryRecord): void {
+  db.prepare(
+    `INSERT INTO deliveries (repair_order_id, delivered_at, delivered_by, flat_rate_hours, actual_hours, actual_source, first_time_pass)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`
+  ).run(d.repairOrderId, d.deliveredAt, d.deliveredBy, d.flatRateHours, d.actualHours, d.actualSource, d.firstTimePass ? 1 : 0)
+}
+
+/** Delivered orders and how many passed QC the first time: the first-time-fix figure. */
+export function firstTimePassCounts(db: Database): { delivered: number; firstTimePass: number } {
+  const r = db.prepare('SELECT count(*) AS delivered, coalesce(sum(first_time_pass), 0) AS ftp FROM deliveries').get() as {
+    delivered: number
+    ftp: number
+  }
+  return { delivered: r.delivered, firstTimePass: r.ftp }
+}
+
+/**
+ * Labour hours the clock recorded for an order, or null when this data file has no clock
+ * (issue 3's migration not applied). Only in-progress intervals count (model.md); an open
+ * interval counts up to `now`.
+ */
+export function clockedHours(db: Database, repairOrderId: number, now: number): number | null {
+  const table = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'clock_segments'")
+    .get() as { name: string } | undefined
+  if (!table) return null
+  const row = db
+    .prepare(
+      `SELECT coalesce(sum(coalesce(ended_at, ?) - started_at), 0) AS ms FROM clock_segments WHERE repair_order_id = ?`
+    )
+    .get(now, repairOrderId) as { ms: number }
+  return row.ms / 3_600_000
+}
+
+/** Orders awaiting QC (and since when the longest has waited, ms) and orders ready for delivery. */
+export function qcCounts(db: Database): { awaiting: number; oldestSince: number | null; ready: number } {
+  const r = db
+    .prepare(
+      `SELECT
+         (SELECT count(*) FROM repair_orders WHERE status = 'awaiting_qc') AS awaiting,
+         (SELECT min(coalesce(w.since, o.updated_at)) FROM repair_orders o LEFT JOIN qc_waits w ON w.repair_order_id = o.id
+            WHERE o.status = 'awaiting_qc') AS oldest,
+         (SELECT count(*) FROM repair_orders WHERE status = 'ready') AS ready`
+    )
+    .get() as { awaiting: number; oldest: number | null; ready: number }
+  return { awaiting: r.awaiting, oldestSince: r.oldest, ready: r.ready }
+}
