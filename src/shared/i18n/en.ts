@@ -392,11 +392,12 @@ export const en = {
     returnedToPool: '{{roNumber}} returned to the pool.',
     clock: 'Workshop time',
     levelN: 'Level {{level}}',
-    dragHint: 'Drag onto a lane, or focus and press Space',
+    dragHint: 'movable repair order',
     a11y: {
-      instructions: 'To pick up a repair order, press Space. Use the arrow keys to move it: Left to the dispatch pool, Up and Down between technicians. Press Space again to drop it, or Escape to cancel. Press Enter to open the order.',
+      instructions: 'To pick up a repair order, press Space. Use the arrow keys to move it: Up and Down between technicians, Left to go in front of a next job and on to the dispatch pool, Right back to the lanes. Press Space again to drop it, or Escape to cancel. Press Enter to open the order.',
       pickedUp: 'Picked up {{roNumber}}. {{count}} technicians can take it.',
       overLane: '{{roNumber}} is over {{technician}}: {{verdict}}.',
+      overSlot: '{{roNumber}} is over {{technician}}, in front of next job {{before}}: {{verdict}}.',
       overPool: '{{roNumber}} is over the dispatch pool.',
       overNothing: '{{roNumber}} is no longer over a drop area.',
       dropped: '{{roNumber}} was dropped on {{target}}.',
@@ -404,7 +405,7 @@ export const en = {
       cancelled: 'Moving {{roNumber}} was cancelled; nothing changed.'
     },
     flagShort: {
-      waitingCustomer: 'Waiting',
+      waitingCustomer: 'Cust. waiting',
       comeback: 'Comeback',
       complaint: 'Complaint',
       safetyRelated: 'Safety',

@@ -1,0 +1,96 @@
+import { useDroppable } from '@dnd-kit/core'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useDeferredValue, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../../store/board-store'
+import { useDrag } from '../../store/drag-store'
+import { currentLang } from '../../i18n'
+import { useRemPx } from '../../components/useRemPx'
+import { DraggableCard, type DropData } from './DraggableCard'
+
+/** Pool row height in rem (card plus gap); matches .pool-row in board.css. */
+export const POOL_ROW_REM = 5.75
+
+const normalise = (s: string): string => s.replace(/\s+/g, '').toUpperCase()
+
+/**
+ * The dispatch pool: waiting orders in pool order (comebacks, waiting customers, earliest
+ * promise), filtered by skill and searched by RO number or plate, virtualised so 2,000
+ * orders cost a screenful of DOM.
+ */
+export function DispatchPool() {
+  const { t } = useTranslation()
+  const poolIds = useBoard((s) => s.poolIds)
+  const orders = useBoard((s) => s.orders)
+  const skills = useBoard((s) => s.skills)
+  const [skill, setSkill] = useState('')
+  const [query, setQuery] = useState('')
+  const q = useDeferredValue(normalise(query))
+  const ids = useMemo(() => {
+    if (!skill && !q) return poolIds
+    return poolIds.filter((id) => {
+      const o = orders[id]
+      if (!o) return false
+      if (skill && !o.jobLines.some((l) => l.skill === skill)) return false
+      return !q || normalise(o.roNumber).includes(q) || normalise(o.plate).includes(q)
+    })
+  }, [poolIds, orders, skill, q])
+  const dragging = useDrag((s) => s.activeOrderId !== null)
+  const { setNodeRef, isOver } = useDroppable({ id: 'pool', data: { kind: 'pool' } satisfies DropData })
+  const rem = useRemPx()
+  const scroller = useRef<HTMLDivElement>(null)
+  const v = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => POOL_ROW_REM * rem,
+    overscan: 4
+  })
+  const lang = currentLang()
+  return (
+    <section
+      ref={setNodeRef}
+      className={['pool', dragging ? 'pool-target' : '', isOver ? 'pool-over' : ''].join(' ')}
+      role="region"
+      aria-label={t('ui.pool')}
+      data-over={isOver ? 'true' : undefined}
+    >
+      <div className="pool-head">
+        <h2>
+          {t('ui.pool')} <span className="count">{t('ui.poolCount', { count: poolIds.length })}</span>
+        </h2>
+        <div className="pool-filters">
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t('ui.searchPlaceholder')}
+            aria-label={t('ui.searchLabel')}
+          />
+          <select value={skill} onChange={(e) => setSkill(e.target.value)} aria-label={t('ui.skillFilter')}>
+            <option value="">{t('ui.allSkills')}</option>
+            {skills
+              .filter((s) => s.active)
+              .map((s) => (
+                <option key={s.code} value={s.code}>
+                  {lang === 'zh' ? s.nameZh : s.nameEn}
+                </option>
+              ))}
+          </select>
+        </div>
+      </div>
+      <div className="pool-scroll" ref={scroller}>
+        {ids.length === 0 ? (
+          <p className="empty-note">{poolIds.length === 0 ? t('ui.poolEmpty') : t('ui.poolNoMatch')}</p>
+        ) : (
+          <ul className="pool-list" aria-label={t('ui.pool')} style={{ height: v.getTotalSize() }}>
+            {v.getVirtualItems().map((item) => (
+              <li key={ids[item.index]} className="pool-row" style={{ transform: `translateY(${item.start}px)` }}>
+                <DraggableCard id={ids[item.index]} variant="pool" />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  )
+}

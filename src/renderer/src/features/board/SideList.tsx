@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../../store/board-store'
+import { openDialog } from '../../store/ui-store'
+
+/** Orders past production (awaiting QC, ready): a compact list until the QC screens land. */
+export function SideList() {
+  const { t } = useTranslation()
+  const sideIds = useBoard((s) => s.sideIds)
+  const orders = useBoard((s) => s.orders)
+  if (sideIds.length === 0) return null
+  return (
+    <section className="side-list" role="region" aria-label={t('ui.sideList')}>
+      <h2>
+        {t('ui.sideList')} <span className="count">{sideIds.length}</span>
+      </h2>
+      <ul>
+        {sideIds.slice(0, 30).map((id) => {
+          const o = orders[id]
+          if (!o) return null
+          return (
+            <li key={id}>
+              <button type="button" className="side-item" onClick={() => openDialog({ kind: 'order', orderId: id, mode: 'view' })}>
+                <b>{o.roNumber}</b> {o.plate} <span className={`status-pill status-${o.status}`}>{t(`status.${o.status}`)}</span>
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}

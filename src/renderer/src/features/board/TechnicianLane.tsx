@@ -1,0 +1,157 @@
+import { useDroppable } from '@dnd-kit/core'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useRef, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../../store/board-store'
+import { skillName } from '../../store/board-state'
+import { useLaneVerdict } from '../../store/drag-store'
+import { openDialog } from '../../store/ui-store'
+import { availableHours, formatHours } from '../../i18n/time'
+import { currentLang } from '../../i18n'
+import { useRemPx } from '../../components/useRemPx'
+import { DraggableCard, type DropData } from './DraggableCard'
+
+/** Lane row geometry in rem: the virtual lists and the CSS agree on these. */
+export const LANE_ROW_REM = 6.2
+export const QUEUE_CARD_REM = 19.5
+
+/**
+ * The droppable frame of a lane: re-renders when the drag's target or verdict changes, while the
+ * lane's content (passed as children, created by the memoised lane) is left alone.
+ */
+function LaneFrame({ technicianId, children }: { technicianId: number; children: ReactNode }) {
+  const { t } = useTranslation()
+  const name = useBoard((s) => s.technicians[technicianId]?.name ?? '')
+  const verdict = useLaneVerdict(technicianId)
+  const { setNodeRef, isOver, over } = useDroppable({
+    id: `lane:${technicianId}`,
+    data: { kind: 'lane', technicianId } satisfies DropData
+  })
+  const overData = over?.data.current as DropData | undefined
+  const hovered = isOver || (overData?.kind === 'slot' && overData.technicianId === technicianId)
+  const cls = [
+    'lane',
+    verdict === true ? 'lane-qualified' : verdict === false ? 'lane-unqualified' : '',
+    hovered ? (verdict === false ? 'lane-over-refused' : 'lane-over') : ''
+  ].join(' ')
+  return (
+    <section ref={setNodeRef} className={cls} role="region" aria-label={name} data-over={hovered ? 'true' : undefined} data-qualified={verdict === null ? undefined : String(verdict)}>
+      {children}
+      {verdict !== null && (
+        <span className={verdict ? 'lane-verdict yes' : 'lane-verdict no'} aria-hidden="true">
+          {verdict ? `✓ ${t('ui.qualified')}` : `✕ ${t('ui.notQualified')}`}
+        </span>
+      )}
+    </section>
+  )
+}
+
+const LaneHeader = memo(function LaneHeader({ technicianId }: { technicianId: number }) {
+  const { t } = useTranslation()
+  const tech = useBoard((s) => s.technicians[technicianId])
+  const skills = useBoard((s) => s.skills)
+  const assigned = useBoard((s) => s.lanes[technicianId]?.assignedHours ?? 0)
+  if (!tech) return null
+  const available = availableHours(tech)
+  const ratio = available > 0 ? Math.min(1, assigned / available) : 1
+  const over = assigned > available
+  const lang = currentLang()
+  return (
+    <div className="lane-head">
+      <div className="lane-title">
+      <button
+        type="button"
+        className="tech-name"
+        onClick={() => openDialog({ kind: 'technician', technicianId })}
+        aria-label={t('ui.editTechnician', { name: tech.name })}
+        title={t('ui.editTechnician', { name: tech.name })}
+      >
+        {tech.name}
+      </button>
+      <div className={over ? 'tech-hours over' : 'tech-hours'} title={t('ui.hoursLabel', { assigned: formatHours(assigned), available: formatHours(available) })}>
+        <span className="sr-only">{t('ui.hoursLabel', { assigned: formatHours(assigned), available: formatHours(available) })}</span>
+        <span aria-hidden="true">{t('ui.hoursShort', { assigned: formatHours(assigned), available: formatHours(available) })}</span>
+      </div>
+      </div>
+      <span className={over ? 'hours-bar over' : 'hours-bar'} aria-hidden="true">
+        <span style={{ width: `${Math.round(ratio * 100)}%` }} />
+      </span>
+      <ul className="tech-skills" aria-label={t('fields.skills')}>
+        {tech.skills.map((s) => (
+          <li key={s.skill} className={`skill-chip lvl-${s.level}`}>
+            {skillName(skills, s.skill, lang)}
+            <b>{s.level}</b>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+})
+
+function CurrentSlot({ technicianId }: { technicianId: number }) {
+  const { t } = useTranslation()
+  const currentId = useBoard((s) => s.lanes[technicianId]?.currentId ?? null)
+  return (
+    <div className="lane-current" aria-label={t('ui.current')} role="group">
+      <span className="slot-tag" aria-hidden="true">{t('ui.current')}</span>
+      {currentId !== null ? (
+        <DraggableCard id={currentId} variant="current" technicianId={technicianId} />
+      ) : (
+        <div className="slot-free">{t('ui.slotFree')}</div>
+      )}
+    </div>
+  )
+}
+
+/** The next-job queue, virtualised sideways: a lane may hold dozens of queued orders. */
+function QueueStrip({ technicianId }: { technicianId: number }) {
+  const { t } = useTranslation()
+  const queueIds = useBoard((s) => s.lanes[technicianId]?.queueIds)
+  const parkedIds = useBoard((s) => s.lanes[technicianId]?.parkedIds)
+  const rem = useRemPx()
+  const scroller = useRef<HTMLDivElement>(null)
+  const ids = queueIds ?? []
+  const parked = parkedIds ?? []
+  const all = [...parked, ...ids]
+  const v = useVirtualizer({
+    count: all.length,
+    horizontal: true,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => QUEUE_CARD_REM * rem,
+    overscan: 2
+  })
+  return (
+    <div className="lane-queue" ref={scroller}>
+      <span className="slot-tag queue-tag" aria-hidden="true">
+        {t('ui.nextJobs')}
+      </span>
+      {all.length === 0 ? (
+        <div className="queue-empty">{t('ui.queueEmpty')}</div>
+      ) : (
+        <ol className="queue-list" aria-label={t('ui.nextJobs')} style={{ width: v.getTotalSize() }}>
+          {v.getVirtualItems().map((item) => {
+            const id = all[item.index]
+            const isParked = item.index < parked.length
+            return (
+              <li key={id} className={isParked ? 'queue-item parked' : 'queue-item'} style={{ transform: `translateX(${item.start}px)` }}>
+                {isParked && <span className="parked-tag">{t('ui.parked')}</span>}
+                <DraggableCard id={id} variant={isParked ? 'current' : 'queue'} technicianId={technicianId} />
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </div>
+  )
+}
+
+/** One technician's lane: a region named after them (screen readers and e2e tests rely on it). */
+export const TechnicianLane = memo(function TechnicianLane({ technicianId }: { technicianId: number }) {
+  return (
+    <LaneFrame technicianId={technicianId}>
+      <LaneHeader technicianId={technicianId} />
+      <CurrentSlot technicianId={technicianId} />
+      <QueueStrip technicianId={technicianId} />
+    </LaneFrame>
+  )
+})

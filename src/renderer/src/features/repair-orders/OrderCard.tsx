@@ -1,0 +1,68 @@
+import { memo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { totalHours } from '../../../../shared/domain/pool-order'
+import { useOrder, useTimeZone } from '../../store/board-store'
+import { useUi } from '../../store/ui-store'
+import { formatHours, formatPromised } from '../../i18n/time'
+import { jobSummary, OTHER_FLAGS } from './card-text'
+
+export type CardVariant = 'pool' | 'current' | 'queue' | 'overlay'
+
+/**
+ * Card body renders since load, readable by the benchmarks (issue 5: at most 3 per pointer
+ * move while dragging). One integer increment per render costs nothing measurable.
+ */
+let cardRenders = 0
+declare global {
+  interface Window {
+    __wdbCardRenders?: () => number
+  }
+}
+if (typeof window !== 'undefined') window.__wdbCardRenders = () => cardRenders
+
+/**
+ * The heavy part of a card, memoised and fed only by its order id: during a drag nothing it
+ * reads changes, so it does not re-render on pointer moves (issue 5).
+ */
+export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: number; variant: CardVariant }) {
+  const { t } = useTranslation()
+  const order = useOrder(id)
+  const timeZone = useTimeZone()
+  const now = useUi((s) => s.nowMinute)
+  cardRenders++
+  if (!order) return null
+  const { first, more } = jobSummary(order)
+  const overdue = Date.parse(order.promisedAt) < now
+  const others = OTHER_FLAGS.filter((f) => order.flags[f])
+  const tone = order.flags.comeback ? 'tone-comeback' : order.flags.waitingCustomer ? 'tone-waiting' : ''
+  return (
+    <div className={`card-body ${tone} card-${variant}`}>
+      <div className="card-line card-top">
+        <span className="ro">{order.roNumber}</span>
+        <span className="plate">{order.plate}</span>
+        <span className="card-hours">{t('ui.hoursCard', { hours: formatHours(totalHours(order.jobLines)) })}</span>
+      </div>
+      <div className="card-line card-job">
+        <span className="model">{order.model}</span>
+        <span className="job">{first}</span>
+        {more > 0 && <span className="more">{t('ui.moreLines', { count: more })}</span>}
+      </div>
+      <div className="card-line card-bottom">
+        <span className={overdue ? 'promised overdue' : 'promised'} title={t('fields.promisedAt')}>
+          <span className="due">{t('ui.due')}</span> {formatPromised(order.promisedAt, timeZone, now)}
+        </span>
+        {order.flags.comeback && <span className="badge badge-comeback">{t('ui.flagShort.comeback')}</span>}
+        {order.flags.waitingCustomer && <span className="badge badge-waiting">{t('ui.flagShort.waitingCustomer')}</span>}
+        {!order.partsReady && <span className="badge badge-parts">{t('ui.partsMissing')}</span>}
+        {others.map((f) => (
+          <span key={f} className="badge badge-minor" title={t(`flags.${f}`)}>
+            {t(`ui.flagShort.${f}`)}
+          </span>
+        ))}
+        {(order.status === 'in_progress' || order.status === 'stopped') && (
+          <span className={`status-pill status-${order.status}`}>{t(`status.${order.status}`)}</span>
+        )}
+      </div>
+    </div>
+  )
+})
