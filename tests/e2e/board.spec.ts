@@ -1,0 +1,292 @@
+import { skillGaps } from '../../src/shared/domain/skill-match'
+import {
+  boardGet,
+  card,
+  expectServer,
+  findInPool,
+  isBusy,
+  lane,
+  mouseDrag,
+  openBoard,
+  orderByRo,
+  pool,
+  queueOf,
+  techByName,
+  UI_TIMEOUT,
+  waitingOrderFor
+} from './board-helpers'
+import { expect, test } from './fixtures'
+
+/**
+ * The dispatch board end to end in Debian's Chromium against `serve` mode (issue 2, points 5 and
+ * 10). Every test starts its own demo station on a fresh temp file, so none shares state.
+ * Demo lanes: 黄海, 周强 and 吴敏 start free; 王建国 has a current order and one next job. Orders
+ * and lanes are picked from the server's data (board-get), not hard-coded RO numbers.
+ */
+
+test.describe.configure({ timeout: 45_000 })
+
+test('a mouse drag puts a pool order on a free qualified lane, and it survives a server restart', async ({ page, request, station }) => {
+  const before = await boardGet(request, station)
+  const tech = techByName(before, '黄海')
+  expect(isBusy(before, tech.id), '黄海 starts free').toBe(false)
+  const order = waitingOrderFor(before, tech, true)
+
+  await openBoard(page, station)
+  const source = await findInPool(page, order.roNumber)
+  const target = lane(page, tech.name)
+  await mouseDrag(page, source, target, { qualified: true })
+
+  // On screen: the lane's current slot holds the card, the pool no longer does.
+  await expect(target.getByRole('group', { name: 'Current' }).getByRole('button', { name: new RegExp(`^${order.roNumber} `) })).toBeVisible()
+  await expect(card(pool(page), order.roNumber)).toHaveCount(0)
+  const after = await expectServer(request, station, (b) =>
+    expect(orderByRo(b, order.roNumber)).toMatchObject({ status: 'assigned', technicianId: tech.id })
+  )
+  expect(after.version).toBeGreaterThan(before.version)
+
+  await station.restart()
+  const reopened = await boardGet(request, station)
+  expect(orderByRo(reopened, order.roNumber)).toMatchObject({ status: 'assigned', technicianId: tech.id })
+  await page.goto(station.url)
+  await expect(pool(page)).toBeVisible({ timeout: UI_TIMEOUT })
+  await expect(card(lane(page, tech.name).getByRole('group', { name: 'Current' }), order.roNumber)).toBeVisible()
+  await pool(page).getByRole('searchbox').fill(order.roNumber)
+  await expect(pool(page).getByText('No repair order matches the filter.')).toBeVisible()
+  await expect(card(pool(page), order.roNumber)).toHaveCount(0)
+})
+
+test('a keyboard drag (Space, arrows, Space) assigns an order to a lane', async ({ page, request, station }) => {
+  const before = await boardGet(request, station)
+  const tech = techByName(before, '周强')
+  expect(isBusy(before, tech.id)).toBe(false)
+  const order = waitingOrderFor(before, tech, true)
+
+  await openBoard(page, station)
+  // Lanes top to bottom, as the arrow keys walk them.
+  const names = await page.locator('section.lane').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))
+  const laneIndex = names.indexOf(tech.name)
+  expect(laneIndex, `${tech.name} has a lane`).toBeGreaterThan(0)
+
+  const source = await findInPool(page, order.roNumber)
+  await source.focus()
+  await page.keyboard.press('Space')
+  await expect(source).toHaveAttribute('aria-pressed', 'true', { timeout: UI_TIMEOUT })
+  await page.keyboard.press('ArrowRight')
+  const first = lane(page, names[0]!)
+  await expect(first).toHaveAttribute('data-over', 'true', { timeout: UI_TIMEOUT })
+  for (let i = 0; i < laneIndex; i++) await page.keyboard.press('ArrowDown')
+  const target = lane(page, tech.name)
+  await expect(target).toHaveAttribute('data-over', 'true', { timeout: UI_TIMEOUT })
+  await expect(target).toHaveAttribute('data-qualified', 'true')
+  await page.keyboard.press('Space')
+
+  await expect(card(target.getByRole('group', { name: 'Current' }), order.roNumber)).toBeVisible({ timeout: UI_TIMEOUT })
+  await expect(card(pool(page), order.roNumber)).toHaveCount(0)
+  await expectServer(request, station, (b) => expect(orderByRo(b, order.roNumber)).toMatchObject({ status: 'assigned', technicianId: tech.id }))
+})
+
+test('a drop on an unqualified technician is refused with its reason and nothing reaches the server', async ({ page, request, station }) => {
+  const before = await boardGet(request, station)
+  const tech = techByName(before, '黄海')
+  const order = waitingOrderFor(before, tech, false)
+  const gaps = skillGaps(tech.skills, order.jobLines)
+  const missing = gaps.map((g) => before.skills.find((s) => s.code === g.skill)!.nameEn)
+  const sent: string[] = []
+  page.on('request', (r) => {
+    if (/\/api\/commands\/repair-order-(assign|unassign)/.test(r.url())) sent.push(r.url())
+  })
+
+  await openBoard(page, station)
+  const source = await findInPool(page, order.roNumber)
+  const target = lane(page, tech.name)
+  await mouseDrag(page, source, target, { qualified: false })
+
+  const alert = page.getByRole('alert')
+  await expect(alert).toBeVisible({ timeout: UI_TIMEOUT })
+  await expect(alert).toContainText(tech.name)
+  await expect(alert).toContainText(order.roNumber)
+  for (const skill of missing) await expect(alert).toContainText(skill)
+  await expect(alert).toContainText(`${tech.name} cannot take ${order.roNumber}: needs`)
+
+  // The order is still in the pool, the lane still free, and the server saw no assignment.
+  await expect(card(pool(page), order.roNumber)).toBeVisible()
+  await expect(card(lane(page, tech.name), order.roNumber)).toHaveCount(0)
+  const after = await boardGet(request, station)
+  expect(after.version).toBe(before.version)
+  expect(orderByRo(after, order.roNumber)).toMatchObject({ status: 'waiting', technicianId: null })
+  expect(isBusy(after, tech.id)).toBe(false)
+  expect(sent).toEqual([])
+})
+
+test('a second order dropped on a busy technician goes to the end of the next-job queue', async ({ page, request, station }) => {
+  const before = await boardGet(request, station)
+  const tech = techByName(before, '王建国')
+  expect(isBusy(before, tech.id), '王建国 has a current order').toBe(true)
+  const queueBefore = queueOf(before, tech.id)
+  expect(queueBefore.length, '王建国 has next jobs already').toBeGreaterThan(0)
+  const order = waitingOrderFor(before, tech, true)
+
+  await openBoard(page, station)
+  const target = lane(page, tech.name)
+  const current = await target.getByRole('group', { name: 'Current' }).locator('[data-ro]').getAttribute('data-ro')
+  await mouseDrag(page, await findInPool(page, order.roNumber), target, { qualified: true })
+
+  // The next jobs strip (parked orders, if any, are shown first and are not part of the queue).
+  const queue = target.getByRole('list', { name: 'Next jobs' }).locator('li:not(.parked) [data-ro]')
+  await expect(queue).toHaveCount(queueBefore.length + 1, { timeout: UI_TIMEOUT })
+  const shown = await queue.evaluateAll((els) => els.map((e) => e.getAttribute('data-ro')))
+  expect(shown).toEqual([...queueBefore, order.roNumber])
+  // The current order stayed where it was.
+  await expect(card(target.getByRole('group', { name: 'Current' }), current!)).toBeVisible()
+  await expect(card(pool(page), order.roNumber)).toHaveCount(0)
+
+  const after = await expectServer(request, station, (b) =>
+    expect(orderByRo(b, order.roNumber)).toMatchObject({ status: 'queued', technicianId: tech.id, queuePosition: queueBefore.length })
+  )
+  expect(queueOf(after, tech.id)).toEqual([...queueBefore, order.roNumber])
+  expect(orderByRo(after, current!)).toMatchObject({ status: orderByRo(before, current!).status, technicianId: tech.id, queuePosition: null })
+})
+
+test('a change made in one browser appears in a second browser without reload', async ({ browser, request, station }) => {
+  const before = await boardGet(request, station)
+  const tech = techByName(before, '吴敏')
+  const order = waitingOrderFor(before, tech, true)
+  const contextA = await browser.newContext({ locale: 'en-US' })
+  const contextB = await browser.newContext({ locale: 'en-US' })
+  try {
+    const a = await contextA.newPage()
+    const b = await contextB.newPage()
+    await openBoard(a, station)
+    await openBoard(b, station)
+    await expect(card(lane(b, tech.name), order.roNumber)).toHaveCount(0)
+    let reloaded = false
+    b.on('framenavigated', (f) => {
+      if (f === b.mainFrame()) reloaded = true
+    })
+
+    await mouseDrag(a, await findInPool(a, order.roNumber), lane(a, tech.name))
+    await expect(card(lane(a, tech.name), order.roNumber)).toBeVisible()
+
+    // Page B was not touched: the live update alone moves the card, within a few seconds.
+    await expect(card(lane(b, tech.name).getByRole('group', { name: 'Current' }), order.roNumber)).toBeVisible({ timeout: 5_000 })
+    expect(reloaded).toBe(false)
+    await pool(b).getByRole('searchbox').fill(order.roNumber)
+    await expect(card(pool(b), order.roNumber)).toHaveCount(0)
+  } finally {
+    await contextA.close()
+    await contextB.close()
+  }
+})
+
+test('dragging a queued card back to the pool un-assigns it', async ({ page, request, station }) => {
+  const before = await boardGet(request, station)
+  const tech = techByName(before, '王建国')
+  const [queued] = queueOf(before, tech.id)
+  expect(queued, '王建国 has a next job in the demo').toBeDefined()
+  expect(orderByRo(before, queued!).status).toBe('queued')
+
+  await openBoard(page, station)
+  const target = lane(page, tech.name)
+  const source = card(target.getByRole('list', { name: 'Next jobs' }), queued!)
+  await expect(source).toBeVisible()
+  await mouseDrag(page, source, pool(page), { where: 'centre' })
+
+  await expect(card(target, queued!)).toHaveCount(0, { timeout: UI_TIMEOUT })
+  await pool(page).getByRole('searchbox').fill(queued!)
+  await expect(card(pool(page), queued!)).toBeVisible({ timeout: UI_TIMEOUT })
+  await expect(card(pool(page), queued!)).toHaveAccessibleName(new RegExp(`^${queued} .*, waiting,`))
+  await expectServer(request, station, (b) => {
+    expect(orderByRo(b, queued!)).toMatchObject({ status: 'waiting', technicianId: null, queuePosition: null })
+    expect(queueOf(b, tech.id)).not.toContain(queued)
+  })
+})
+
+test('Ctrl+Z undoes the last move', async ({ page, request, station }) => {
+  const before = await boardGet(request, station)
+  const tech = techByName(before, '周强')
+  const order = waitingOrderFor(before, tech, true)
+
+  await openBoard(page, station)
+  const undo = page.getByRole('button', { name: 'Undo' })
+  await expect(undo).toBeDisabled()
+  const target = lane(page, tech.name)
+  await mouseDrag(page, await findInPool(page, order.roNumber), target)
+  await expect(card(target, order.roNumber)).toBeVisible()
+  await expectServer(request, station, (b) => expect(orderByRo(b, order.roNumber)).toMatchObject({ status: 'assigned', technicianId: tech.id }))
+  await expect(undo).toBeEnabled()
+
+  await page.keyboard.press('Control+z')
+  await expect(page.getByRole('status').filter({ hasText: `Undone: ${order.roNumber} moved back.` })).toBeVisible({ timeout: UI_TIMEOUT })
+  await expect(card(target, order.roNumber)).toHaveCount(0)
+  await expect(target.getByText('Free — drop a job here')).toBeVisible()
+  await expect(card(pool(page), order.roNumber)).toBeVisible()
+  await expectServer(request, station, (b) => expect(orderByRo(b, order.roNumber)).toMatchObject({ status: 'waiting', technicianId: null }))
+  await expect(undo).toBeDisabled()
+})
+
+test('the Chinese board names the pool 待派工 and refuses an unqualified drop in Chinese', async ({ page, request, station }) => {
+  const before = await boardGet(request, station)
+  const tech = techByName(before, '黄海')
+  const order = waitingOrderFor(before, tech, false)
+  const missing = skillGaps(tech.skills, order.jobLines).map((g) => before.skills.find((s) => s.code === g.skill)!.nameZh)
+
+  await openBoard(page, station, 'zh')
+  await expect(page.getByRole('region', { name: '待派工', exact: true })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Dispatch pool' })).toHaveCount(0)
+  await mouseDrag(page, await findInPool(page, order.roNumber, 'zh'), lane(page, tech.name), { qualified: false })
+
+  const alert = page.getByRole('alert')
+  await expect(alert).toBeVisible({ timeout: UI_TIMEOUT })
+  await expect(alert).toContainText(`${tech.name} 不能接 ${order.roNumber}：需要`)
+  for (const skill of missing) await expect(alert).toContainText(skill)
+  await expect(card(pool(page, 'zh'), order.roNumber)).toBeVisible()
+  expect((await boardGet(request, station)).version).toBe(before.version)
+})
+
+test('bad input in the repair-order form shows a field-level error and writes nothing', async ({ page, request, station }) => {
+  const before = await boardGet(request, station)
+  const existing = before.orders[0]!.roNumber
+
+  await openBoard(page, station)
+  await page.getByRole('button', { name: 'New repair order' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New repair order' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByLabel('RO number').fill('RO-E2E-FORM-1')
+  await dialog.getByLabel('Plate').fill('粤B E2E99')
+  await dialog.getByLabel('Model').fill('本田雅阁')
+  await dialog.getByLabel('Customer', { exact: true }).fill('吴女士')
+  await dialog.getByLabel('Phone').fill('13712345678')
+  await dialog.getByLabel('Service advisor').fill('郑浩')
+  await dialog.getByLabel('Promised delivery').fill('2026-11-26T15:30')
+  const line = dialog.getByRole('group', { name: 'Job line 1' })
+  await line.getByLabel('Description').fill('常规保养')
+  await line.getByLabel('Skill').selectOption('maintenance')
+  const hours = line.getByLabel('Flat-rate hours')
+  await hours.fill('-1')
+  const save = dialog.getByRole('button', { name: 'Save' })
+
+  // Negative hours: the hours field itself is marked and says why.
+  await save.click()
+  await expect(hours).toHaveAttribute('aria-invalid', 'true')
+  await expect(hours).toHaveAccessibleDescription(/Flat-rate hours must be more than 0/)
+  await expect(dialog.getByRole('alert')).toContainText('Please correct the marked fields.')
+  await expect(dialog).toBeVisible()
+  expect((await boardGet(request, station)).orders.length).toBe(before.orders.length)
+
+  // Duplicate RO number: the server refuses it, shown on the RO number field.
+  await hours.fill('1')
+  const ro = dialog.getByLabel('RO number')
+  await ro.fill(existing)
+  await save.click()
+  await expect(ro).toHaveAttribute('aria-invalid', 'true', { timeout: UI_TIMEOUT })
+  await expect(ro).toHaveAccessibleDescription(`Repair order number ${existing} is already in use.`)
+  await expect(hours).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(dialog).toBeVisible()
+
+  const after = await boardGet(request, station)
+  expect(after.orders.length).toBe(before.orders.length)
+  expect(after.version).toBe(before.version)
+  expect(after.orders.filter((o) => o.roNumber === existing)).toHaveLength(1)
+  expect(after.orders.some((o) => o.roNumber === 'RO-E2E-FORM-1')).toBe(false)
+})
