@@ -114,7 +114,9 @@ async function main(): Promise<void> {
     host: values.host,
     port,
     staticDir: join(here, '..', 'renderer'),
-    security: { allowedHosts: values['allow-host'], trustLoopback: isLoopback(values.host) && !values['require-login'] }
+    security: { allowedHosts: values['allow-host'], trustLoopback: isLoopback(values.host) && !values['require-login'] },
+    // Benchmarks only (bench/board.bench.ts): command replies carry their commit time.
+    serverTiming: process.env.WDB_SERVER_TIMING === '1'
   })
   console.log(`Workshop Dispatch Board serving ${file}`)
   console.log(`Open ${station.url} (打开此地址)`)

@@ -57,7 +57,10 @@ test('an assignment made over HTTP is still there after the server restarts on t
   const station = await startStation({ demo: true })
   const before = await board(request, station)
   // a waiting order and a qualified technician whose current slot is free
-  const busy = new Set(before.orders.filter((o) => o.status === 'assigned').map((o) => o.technicianId))
+  // (a slot is taken by an assigned, running or stopped-but-not-parked order: model.md)
+  const busy = new Set(
+    before.orders.filter((o) => o.status === 'assigned' || o.status === 'in_progress' || (o.status === 'stopped' && !o.parked)).map((o) => o.technicianId)
+  )
   let pick: { order: RepairOrder; tech: Technician } | undefined
   for (const order of before.orders.filter((o) => o.status === 'waiting')) {
     const tech = before.technicians.find((t) => t.active && !busy.has(t.id) && skillGaps(t.skills, order.jobLines).length === 0)

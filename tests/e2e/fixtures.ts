@@ -4,7 +4,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
-export const SERVE_JS = resolve('out/main/serve.js')
+// WDB_SERVE_JS: run the stations from a copy of the build, so a rebuild of out/ by someone else
+// on the same checkout cannot pull the files from under a running test.
+export const SERVE_JS = resolve(process.env.WDB_SERVE_JS ?? 'out/main/serve.js')
 
 export interface StationOptions {
   /** Load the demo workshop into an empty database (`--demo`). */

@@ -295,7 +295,8 @@ describe('dropping orders on lanes', () => {
     expect(e.code).toBe('NOT_QUALIFIED')
     expect(e.message.en).toContain('黄海')
     expect(e.message.en).toContain('RO-PAINT')
-    expect(e.message.en).toMatch(/Paint level 2 \(has 0\)/)
+    expect(e.message.en).toMatch(/Paint level 2 \(does not have it\)/)
+    expect(e.message.zh).toMatch(/喷漆 2 级（未掌握该技能）/)
     expect(e.message.zh).toContain('黄海')
     expect(e.message.zh).toContain('喷漆')
     expect(e.message.zh).toMatch(/2 级/)
@@ -353,7 +354,7 @@ describe('technician changes may not break the board', () => {
     expect(e.message.en).toMatch(/Mechanical level 3 \(has 2\)/)
     const dropped = refusedWithoutWrite('technician-update', techUpdate(t, { skills: [{ skill: 'mechanical', level: 3 }] }))
     expect(dropped.code).toBe('NOT_QUALIFIED')
-    expect(dropped.message.en).toMatch(/Maintenance level 1 \(has 0\)/)
+    expect(dropped.message.en).toMatch(/Maintenance level 1 \(does not have it\)/)
     // a change that keeps every order covered is fine
     const ok = h.ok<Technician>('technician-update', techUpdate(t, { skills: [{ skill: 'mechanical', level: 3 }, { skill: 'maintenance', level: 1 }, { skill: 'tyres', level: 1 }] }))
     expect(ok.skills).toHaveLength(3)

@@ -80,7 +80,7 @@ function localParams(code: ErrorCode, params: Record<string, string | number>, l
   if (code === 'NOT_QUALIFIED' && typeof params.gaps === 'string') {
     const gaps = JSON.parse(params.gaps) as SkillGap[]
     p.gaps = gaps
-      .map((g) => translate(lang, 'gap', { skill: skillName(g.skill, lang), required: g.required, has: g.has }))
+      .map((g) => translate(lang, 'gap', { skill: skillName(g.skill, lang), required: g.required, has: g.has, context: g.has === 0 ? 'missing' : '' }))
       .join(lang === 'zh' ? '、' : ', ')
   }
   return p

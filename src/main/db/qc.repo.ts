@@ -148,13 +148,15 @@ export function insertDelivery(db: Database, d: DeliveryRecord): void {
   ).run(d.repairOrderId, d.deliveredAt, d.deliveredBy, d.flatRateHours, d.actualHours, d.actualSource, d.firstTimePass ? 1 : 0)
 }
 
-/** Delivered orders and how many passed QC the first time: the first-time-fix figure. */
+/**
+ * Delivered orders and how many passed QC the first time: the first-time-fix figure. Read from the
+ * running total migration 004 keeps (a trigger on deliveries), not by counting every delivery.
+ */
 export function firstTimePassCounts(db: Database): { delivered: number; firstTimePass: number } {
-  const r = db.prepare('SELECT count(*) AS delivered, coalesce(sum(first_time_pass), 0) AS ftp FROM deliveries').get() as {
-    delivered: number
-    ftp: number
-  }
-  return { delivered: r.delivered, firstTimePass: r.ftp }
+  const r = db.prepare('SELECT delivered, first_time_pass AS ftp FROM delivery_totals WHERE id = 1').get() as
+    | { delivered: number; ftp: number }
+    | undefined
+  return { delivered: r?.delivered ?? 0, firstTimePass: r?.ftp ?? 0 }
 }
 
 /**
@@ -179,11 +181,13 @@ export function clockedHours(db: Database, repairOrderId: number, now: number): 
 export function qcCounts(db: Database): { awaiting: number; oldestSince: number | null; ready: number } {
   const r = db
     .prepare(
+      // "AND status NOT IN (...)" is the term of the partial index repair_orders_open: with it SQLite
+      // searches the few open orders instead of scanning an index of every order ever made.
       `SELECT
-         (SELECT count(*) FROM repair_orders WHERE status = 'awaiting_qc') AS awaiting,
+         (SELECT count(*) FROM repair_orders WHERE status = 'awaiting_qc' AND status NOT IN ('delivered','cancelled')) AS awaiting,
          (SELECT min(coalesce(w.since, o.updated_at)) FROM repair_orders o LEFT JOIN qc_waits w ON w.repair_order_id = o.id
-            WHERE o.status = 'awaiting_qc') AS oldest,
-         (SELECT count(*) FROM repair_orders WHERE status = 'ready') AS ready`
+            WHERE o.status = 'awaiting_qc' AND o.status NOT IN ('delivered','cancelled')) AS oldest,
+         (SELECT count(*) FROM repair_orders WHERE status = 'ready' AND status NOT IN ('delivered','cancelled')) AS ready`
     )
     .get() as { awaiting: number; oldest: number | null; ready: number }
   return { awaiting: r.awaiting, oldestSince: r.oldest, ready: r.ready }

@@ -2,6 +2,8 @@ import { networkInterfaces } from 'node:os'
 import { AppError, type ErrorReply } from '../../shared/api/errors'
 import { bilingual } from '../../shared/i18n/format'
 import { createCore, type Core } from '../core/core'
+import { callerForToken } from '../services/auth'
+import type { Caller } from '../services/tx'
 import { openDatabase } from '../db/open'
 import { startHttpStation, type HttpStation } from '../transports/http'
 import type { FromCore, ToCore } from './core-protocol'
@@ -75,11 +77,34 @@ export function hostCore(opts: CoreHostOptions): Core | undefined {
     return `http://${lanAddress() ?? '127.0.0.1'}:${portNumber}`
   }
 
+  // The window's own login. The app's window is the dispatcher's station and works without one,
+  // but the administrator's screens (users, QC checklist) are refused to the dispatcher role, so
+  // the window may log in as another user. The token stays here, in the core's process: the page
+  // gets the user, never the token. Main serves one board window, so one session is enough.
+  let sessionToken: string | undefined
+  function callerOf(actor: string): Caller {
+    if (sessionToken) {
+      const caller = callerForToken(core.db, sessionToken, core.now(), true)
+      if (caller) return { ...caller, actor: `${caller.actor}@desktop` }
+      // Expired, or the user was deactivated or given a new PIN: back to the dispatcher's station.
+      sessionToken = undefined
+    }
+    return { actor, local: true }
+  }
+
   port.on('message', ({ data }) => {
     if (data.type === 'call') {
-      // Only main's IPC reaches this port, and main accepts only the app's own windows: that is
-      // the dispatcher at this PC (no role check, may create the first admin; see Caller).
-      const reply = core.dispatch(data.name, data.args, { actor: data.actor, local: true })
+      // Only main's IPC reaches this port, and main accepts only the app's own windows: without a
+      // login that is the trusted dispatcher at this PC. Roles are still checked: Caller.role left
+      // undefined means 'dispatcher' (services/auth.ts effectiveRole), so administrator-only
+      // commands are refused until the window logs in as an administrator (callerOf above).
+      let reply = core.dispatch(data.name, data.args, callerOf(data.actor))
+      if (reply.ok && (data.name === 'auth-login' || data.name === 'auth-setup')) {
+        const result = reply.result as { token: string }
+        sessionToken = result.token
+        reply = { ...reply, result: { ...result, token: '' } }
+      }
+      if (data.name === 'auth-logout') sessionToken = undefined
       port.postMessage({ type: 'reply', id: data.id, reply })
     } else if (data.type === 'share') {
       share(data.enable).then(

@@ -4,6 +4,8 @@ import { countRepairOrders } from '../db/repair-orders.repo'
 import { listTechnicians } from '../db/technicians.repo'
 import { assignRepairOrder, createRepairOrder } from './repair-orders'
 import { createTechnician } from './technicians'
+import { editClockSegment, parkRepairOrder, pauseRepairOrder, startRepairOrder } from './clock'
+import { listSegments } from '../db/clock.repo'
 import type { Tx } from './tx'
 
 type S = [skill: string, level: SkillLevel]
@@ -103,5 +105,32 @@ export function loadDemo(tx: Tx): { technicians: number; repairOrders: number } 
     [0, 1], [6, 1], [2, 0], [7, 0], [3, 3], [8, 4], [5, 5], [17, 5], [12, 2], [25, 6]
   ]
   for (const [o, t] of placements) assignRepairOrder(tx, { id: orderIds[o], technicianId: techIds[t] })
+  demoWorkInProgress(tx, orderIds, techIds)
   return { technicians: techIds.length, repairOrders: orderIds.length }
+}
+
+/**
+ * The demo's work in progress (issue 3), made through the same services as the real commands so
+ * every record is valid: two orders running (one of them near its flat-rate hours), one stopped
+ * for parts and parked, one sent out to a sublet shop.
+ */
+function demoWorkInProgress(tx: Tx, orderIds: number[], techIds: number[]): void {
+  const hour = 3_600_000
+  const at = (ms: number) => new Date(ms).toISOString()
+  // 王建国's diagnosis started 50 minutes ago: 0.8 of its 1.0 flat-rate hours used (amber on the card).
+  startRepairOrder(tx, { id: orderIds[2] })
+  const seg = listSegments(tx.db, orderIds[2])[0]
+  if (seg) editClockSegment(tx, { segmentId: seg.id, startedAt: at(tx.now - (50 / 60) * hour), endedAt: null, reason: '演示数据：50 分钟前开工 / demo data: started 50 minutes ago' })
+  startRepairOrder(tx, { id: orderIds[0] })
+  startRepairOrder(tx, { id: orderIds[5] })
+  // 陈静's paint job waits for paint; parked so she can take the windscreen, which goes out to a glass shop.
+  startRepairOrder(tx, { id: orderIds[8] })
+  pauseRepairOrder(tx, { id: orderIds[8], stoppage: { kind: 'parts', parts: '原厂面漆 1L（色号 LA7W）', expectedArrivalAt: at(tx.now + 2 * hour) } })
+  parkRepairOrder(tx, { id: orderIds[8] })
+  assignRepairOrder(tx, { id: orderIds[13], technicianId: techIds[4] })
+  startRepairOrder(tx, { id: orderIds[13] })
+  pauseRepairOrder(tx, {
+    id: orderIds[13],
+    stoppage: { kind: 'sublet', vendor: '鹏程汽车玻璃', workSent: '前挡风玻璃更换及标定', expectedReturnAt: at(tx.now + 3 * hour) }
+  })
 }

@@ -32,6 +32,7 @@ import {
 } from './clock'
 import { listStoppageEntries, updateStoppage } from './stoppages'
 import { getPromiseReport, listCustomerNotifications, recordCustomerNotification } from './notifications'
+import { reportSummary } from './reports'
 
 /** Read-only context of a query. */
 export interface QueryContext {
@@ -59,7 +60,8 @@ export const queries = {
   'clock-segment-list': (ctx: QueryContext, a: ParsedArgs<'clock-segment-list'>) => listClockSegments(ctx, a),
   'stoppage-list': (ctx: QueryContext, a: ParsedArgs<'stoppage-list'>) => listStoppageEntries(ctx, a),
   'customer-notification-list': (ctx: QueryContext, a: ParsedArgs<'customer-notification-list'>) => listCustomerNotifications(ctx, a),
-  'promise-report': (ctx: QueryContext, a: ParsedArgs<'promise-report'>) => getPromiseReport(ctx, a)
+  'promise-report': (ctx: QueryContext, a: ParsedArgs<'promise-report'>) => getPromiseReport(ctx, a),
+  'report-summary': (ctx: QueryContext, a: ParsedArgs<'report-summary'>) => reportSummary(ctx, a)
 }
 
 export const mutations = {

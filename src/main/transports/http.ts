@@ -30,6 +30,12 @@ export interface HttpOptions {
    * dispatcher only while `host` itself is a loopback address; every other station logs in.
    */
   security?: { allowedHosts?: readonly string[]; trustLoopback?: boolean }
+  /**
+   * Opt-in `Server-Timing: commit;dur=…, reply;dur=…` on command replies (milliseconds from the
+   * request's arrival to its transaction's commit, and to the reply): the benchmarks read it
+   * (bench/board.bench.ts). Off by default, so stations do not hand out timings.
+   */
+  serverTiming?: boolean
 }
 
 export interface HttpStation {
@@ -129,14 +135,17 @@ export function startHttpStation(opts: HttpOptions): Promise<HttpStation> {
   // Technicians' streams carry only their own orders, like their board-get (services/board.ts).
   const technicianOf = new WeakMap<ServerResponse, number | null>()
   const frameOf = (changes: BoardChanges) => `event: ${BOARD_CHANGED}\nid: ${changes.version}\ndata: ${JSON.stringify(changes)}\n\n`
+  // Listeners run right after a commit, inside core.dispatch: the commit time of the command in hand.
+  let committedAt: number | undefined
   const unsubscribe = core.subscribe((changes: BoardChanges) => {
+    if (opts.serverTiming) committedAt = performance.now()
     const frame = frameOf(changes)
     for (const res of clients) {
       res.write(technicianOf.has(res) ? frameOf(scopeToTechnician(changes, technicianOf.get(res))) : frame)
     }
   })
 
-  async function handleCommand(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+  async function handleCommand(req: IncomingMessage, res: ServerResponse, name: string, arrivedAt: number): Promise<void> {
     if (req.method !== 'POST') return sendError(res, 'METHOD_NOT_ALLOWED')
     const body = await readBody(req)
     if (body === null) {
@@ -150,7 +159,12 @@ export function startHttpStation(opts: HttpOptions): Promise<HttpStation> {
       return sendError(res, 'BAD_JSON')
     }
     const command = decodeURIComponent(name)
+    committedAt = undefined
     const reply = core.dispatch(command, args, resolveCaller(req, core, security))
+    if (opts.serverTiming) {
+      const at = (t: number) => (t - arrivedAt).toFixed(3)
+      res.setHeader('Server-Timing', `${committedAt === undefined ? '' : `commit;dur=${at(committedAt)}, `}reply;dur=${at(performance.now())}`)
+    }
     if (reply.ok && (command === 'auth-login' || command === 'auth-setup')) {
       setSessionCookie(res, (reply.result as { token: string }).token)
     }
@@ -175,6 +189,7 @@ export function startHttpStation(opts: HttpOptions): Promise<HttpStation> {
   }
 
   const server = createServer((req, res) => {
+    const arrivedAt = performance.now()
     securityHeaders(res)
     const hostRefusal = checkHost(req, allowedHosts)
     if (hostRefusal) return refuse(res, hostRefusal)
@@ -185,7 +200,7 @@ export function startHttpStation(opts: HttpOptions): Promise<HttpStation> {
     }
     const command = /^\/api\/commands\/([a-z-]{1,60})$/.exec(url.pathname)
     if (command) {
-      handleCommand(req, res, command[1]).catch(() => sendError(res, 'INTERNAL', { detail: 'request' }))
+      handleCommand(req, res, command[1], arrivedAt).catch(() => sendError(res, 'INTERNAL', { detail: 'request' }))
       return
     }
     if (url.pathname.startsWith('/api/commands/')) return sendError(res, 'UNKNOWN_COMMAND', { name: url.pathname.slice(14, 74) })

@@ -10,14 +10,25 @@ import { NewRepairOrderDialog, RepairOrderDialog } from './features/repair-order
 import { SkillsDialog } from './features/technicians/SkillsDialog'
 import { TechnicianDialog } from './features/technicians/TechnicianForm'
 import { TechniciansDialog } from './features/technicians/TechniciansDialog'
+import { ReportsPage } from './features/reports/ReportsPage'
+import { useReportsRoute } from './features/reports/route'
 import { loadBoard, startLive, undoLastMove } from './store/actions'
 import { useBoard } from './store/board-store'
 import { useDrag } from './store/drag-store'
 import { useUi } from './store/ui-store'
+import { startRiskUpdates } from './features/schedule/risk-store'
+import { ScheduleDialogs } from './features/schedule/ScheduleDialogs'
+import { LoginScreen } from './features/auth/LoginScreen'
+import { AdminDialogs } from './features/auth/UserMenu'
+import { dialogAllowed, refreshSession, useSession } from './features/auth/session-store'
+import { QcScreen } from './features/qc/InspectorView'
+import { useRoute } from './features/qc/route'
 
 function Dialogs() {
   const dialog = useUi((s) => s.dialog)
-  if (!dialog) return null
+  // Editors stay closed for a role that may not use them (wall display, inspector); the server refuses anyway.
+  const role = useSession((s) => s.role)
+  if (!dialog || !dialogAllowed(role, dialog.kind)) return null
   switch (dialog.kind) {
     case 'order':
       return <RepairOrderDialog key={dialog.orderId} orderId={dialog.orderId} mode={dialog.mode} />
@@ -43,9 +54,21 @@ export function App() {
   const loadError = useBoard((s) => s.loadError)
   const connected = useBoard((s) => s.connected)
   const empty = useBoard((s) => s.loaded && Object.keys(s.technicians).length === 0 && Object.keys(s.orders).length === 0)
+  const reports = useReportsRoute()
+  const route = useRoute()
+  const session = useSession((s) => s.status)
+  const switching = useSession((s) => s.switching)
+  const epoch = useSession((s) => s.epoch)
 
   useEffect(() => {
+    void refreshSession()
+  }, [])
+
+  useEffect(() => {
+    // Load and listen as whoever this screen is logged in as; a login or logout (epoch) starts again.
+    if (useSession.getState().status !== 'in') return
     const stop = startLive()
+    const stopRisk = startRiskUpdates()
     void loadBoard()
     const tick = setInterval(() => {
       // Skip the minute tick during a drag: it would re-render every visible card mid-move.
@@ -53,9 +76,10 @@ export function App() {
     }, 15_000)
     return () => {
       stop()
+      stopRisk()
       clearInterval(tick)
     }
-  }, [])
+  }, [epoch])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -74,6 +98,16 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
+  if (session === 'checking') return <div className="app center-note">{t('ui.loading')}</div>
+  if (session === 'out' || switching) {
+    return (
+      <>
+        <LoginScreen />
+        <Toasts />
+      </>
+    )
+  }
+
   return (
     <div className="app">
       <Header />
@@ -82,7 +116,11 @@ export function App() {
           {t('ui.offline')}
         </div>
       )}
-      {!loaded ? (
+      {reports ? (
+        <ReportsPage />
+      ) : route !== 'board' && loaded ? (
+        <QcScreen route={route} />
+      ) : !loaded ? (
         <div className="center-note">
           {loadError ? (
             <div role="alert">
@@ -102,6 +140,8 @@ export function App() {
       )}
       <Toasts />
       <Dialogs />
+      <AdminDialogs />
+      <ScheduleDialogs />
     </div>
   )
 }

@@ -21,6 +21,7 @@ import {
   stoppageListInput,
   technicianReportInput
 } from './promise-schemas'
+import { reportPeriodInput } from './report-schemas'
 
 const none = z.strictObject({})
 
@@ -118,7 +119,11 @@ export const commands = {
   'customer-notification-record': { args: customerNotificationInput, mutates: true },
   'customer-notification-list': { args: z.strictObject({ id }), mutates: false },
   /** Delivered orders in [from, to): on time against the original promise, and customers told in advance. */
-  'promise-report': { args: z.strictObject({ from: instant, to: instant }), mutates: false }
+  'promise-report': { args: z.strictObject({ from: instant, to: instant }), mutates: false },
+
+  // ---- reports (issue 5) ----
+  /** The service manager's figures for a period of at most 400 days: promises kept, first-time fix, efficiency, stoppages. */
+  'report-summary': { args: reportPeriodInput, mutates: false }
 } as const
 
 export type Commands = typeof commands

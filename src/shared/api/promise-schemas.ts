@@ -11,7 +11,11 @@ const text = (max: number) => z.string().trim().min(1).max(max)
 export const localDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: 'invalid' })
+  // zod 4 runs this refine even after the regex failed: a non-date must not throw (INTERNAL) here
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`)
+    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d)
+  }, { error: 'invalid' })
 
 export const dayWindow = z
   .strictObject({ start: hhmm, end: hhmm })

@@ -70,7 +70,9 @@ export const PERMISSIONS = {
   'stoppage-update': DISPATCH,
   'customer-notification-record': DISPATCH,
   'customer-notification-list': DISPATCH_OR_ADMIN,
-  'promise-report': DISPATCH_OR_ADMIN
+  'promise-report': DISPATCH_OR_ADMIN,
+  // issue 5: the service manager reads reports as the administrator (or at the dispatcher's PC)
+  'report-summary': DISPATCH_OR_ADMIN
 } as const satisfies Record<CommandName, Permission>
 
 /**

@@ -106,3 +106,31 @@ describe('the core in the utility process', () => {
     expect(lanAddress({ lo: [lo] } as never)).toBeUndefined()
   })
 })
+
+describe("the desktop window's own login (issue 4)", () => {
+  it('works as the trusted dispatcher, logs in as the administrator for admin screens, and back on logout', async () => {
+    const { port, child } = pipe()
+    const client = createCoreClient(child)
+    const file = tempFile()
+    const core = hostCore({ port, dbFile: file, staticDir: '/nonexistent', log: () => {} })
+    await client.ready
+    // The dispatcher's station: no login needed for the board, but the user list is the administrator's.
+    await expect(client.call('board-get', {}, 'desktop')).resolves.toMatchObject({ ok: true })
+    await expect(client.call('auth-whoami', {}, 'desktop')).resolves.toMatchObject({ ok: true, result: { role: 'dispatcher', trustedStation: true, setupOpen: true } })
+    const setup = await client.call('auth-setup', { name: 'Boss', username: 'boss', pin: '9000' }, 'desktop')
+    // The window is logged in as the new administrator; the token never reaches the page.
+    expect(setup).toMatchObject({ ok: true, result: { token: '', user: { username: 'boss', role: 'admin' } } })
+    await expect(client.call('user-list', {}, 'desktop')).resolves.toMatchObject({ ok: true })
+    await expect(client.call('auth-whoami', {}, 'desktop')).resolves.toMatchObject({ ok: true, result: { role: 'admin', trustedStation: false } })
+    // Administrator, not dispatcher: dispatching is refused while logged in as them.
+    await expect(client.call('repair-order-assign', { id: 1, technicianId: 1 }, 'desktop')).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    await expect(client.call('auth-logout', {}, 'desktop')).resolves.toMatchObject({ ok: true, result: { loggedOut: true } })
+    await expect(client.call('user-list', {}, 'desktop')).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    await expect(client.call('auth-whoami', {}, 'desktop')).resolves.toMatchObject({ ok: true, result: { role: 'dispatcher', trustedStation: true } })
+    // A wrong PIN leaves the window as the dispatcher.
+    await expect(client.call('auth-login', { username: 'boss', pin: '1111' }, 'desktop')).resolves.toMatchObject({ ok: false, error: { code: 'PIN_INVALID' } })
+    await expect(client.call('auth-login', { username: 'boss', pin: '9000' }, 'desktop')).resolves.toMatchObject({ ok: true, result: { token: '' } })
+    await expect(client.call('user-list', {}, 'desktop')).resolves.toMatchObject({ ok: true })
+    core?.db.close()
+  })
+})

@@ -37,3 +37,17 @@ describe('available hours: shift minus lunch', () => {
     expect(availableHours({ shiftStart: '09:00', shiftEnd: '13:30', lunchStart: null, lunchEnd: null })).toBe(4.5)
   })
 })
+
+describe('promised time across daylight-saving changes (the cached zone offsets)', () => {
+  it('reads local time on both sides of each change, also in half- and quarter-hour zones', () => {
+    const now = Date.parse('2026-03-29T00:30:00Z')
+    // Berlin springs forward at 01:00 UTC, New York at 07:00 UTC on 8 March, Lord Howe moves by 30 min.
+    expect(formatPromised('2026-03-29T00:59:00Z', 'Europe/Berlin', now)).toBe('01:59')
+    expect(formatPromised('2026-03-29T01:00:00Z', 'Europe/Berlin', now)).toBe('03:00')
+    expect(formatPromised('2026-03-08T06:59:00Z', 'America/New_York', now)).toBe('03-08 01:59')
+    expect(formatPromised('2026-03-08T07:00:00Z', 'America/New_York', now)).toBe('03-08 03:00')
+    expect(formatPromised('2026-04-04T14:59:00Z', 'Australia/Lord_Howe', now)).toBe('04-05 01:59')
+    expect(formatPromised('2026-04-04T15:00:00Z', 'Australia/Lord_Howe', now)).toBe('04-05 01:30')
+    expect(formatPromised('2026-03-29T00:30:00Z', 'Asia/Kathmandu', now)).toBe('06:15')
+  })
+})

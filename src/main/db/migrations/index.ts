@@ -2,8 +2,9 @@ import type { Database } from 'better-sqlite3'
 import * as m001 from './001-initial'
 import * as m002 from './002-clock-stoppages'
 import * as m003 from './003-qc-users'
+import * as m004 from './004-report-indexes'
 
 /** Numbered, statically imported migrations: entry i brings user_version from i to i + 1. */
-export const migrations: ReadonlyArray<(db: Database) => void> = [m001.up, m002.up, m003.up]
+export const migrations: ReadonlyArray<(db: Database) => void> = [m001.up, m002.up, m003.up, m004.up]
 
 export const SCHEMA_VERSION = migrations.length

@@ -20,6 +20,12 @@ function transportError(detail: string): ErrorReply {
   }
 }
 
+let onUnauthenticated: (() => void) | undefined
+/** Called whenever the station answers UNAUTHENTICATED (features/auth/session-store.ts). */
+export function setUnauthenticatedHandler(h: () => void): void {
+  onUnauthenticated = h
+}
+
 /**
  * Runs one command of the contract: over IPC in the desktop app, else over HTTP to the browser
  * station. Typed end to end: the arguments by the zod contract, the result by the handler.
@@ -39,6 +45,8 @@ export async function call<K extends CommandName>(name: K, args: CommandArgs<K>)
     })
     const body = (await res.json()) as Reply<CommandResult<K>>
     if (typeof body !== 'object' || body === null || typeof body.ok !== 'boolean') return { ok: false, error: transportError(`HTTP ${res.status}`) }
+    // A session can end under a screen (expired, user deactivated): the login screen takes over.
+    if (!body.ok && body.error.code === 'UNAUTHENTICATED') onUnauthenticated?.()
     return body
   } catch (e) {
     return { ok: false, error: transportError(e instanceof Error ? e.message : String(e)) }

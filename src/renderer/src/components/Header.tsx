@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import { openReports } from '../features/reports/route'
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 import { toggleFullScreen } from '../api/client'
@@ -7,6 +8,10 @@ import { currentLang, setLang } from '../i18n'
 import { hasUndo, onUndoChange, undoLastMove } from '../store/actions'
 import { useBoard } from '../store/board-store'
 import { openDialog, useUi } from '../store/ui-store'
+import { can, useSession } from '../features/auth/session-store'
+import { UserMenu } from '../features/auth/UserMenu'
+import { QcHeaderButton } from '../features/qc/QcBacklog'
+import { ScheduleHeaderButtons } from '../features/schedule/ScheduleDialogs'
 
 function WorkshopClock() {
   const { t } = useTranslation()
@@ -23,6 +28,8 @@ export function Header() {
   const { t } = useTranslation()
   const canUndo = useSyncExternalStore(onUndoChange, hasUndo)
   const lang = currentLang()
+  // Buttons follow the role on this screen (issue 4); the server checks every command anyway.
+  const role = useSession((s) => s.role)
   const [fullscreen, setFullscreen] = useState(false)
   useEffect(() => {
     const on = () => setFullscreen(document.fullscreenElement !== null)
@@ -39,18 +46,33 @@ export function Header() {
       </h1>
       <WorkshopClock />
       <nav className="header-actions" aria-label={t('ui.appTitle')}>
+        {can(role, 'repair-order-create') && (
         <button type="button" className="btn btn-primary" onClick={() => openDialog({ kind: 'new-order' })}>
           <span aria-hidden="true">+ </span>{t('ui.newOrder')}
         </button>
+        )}
+        {can(role, 'qc-sign-off') || can(role, 'qc-queue') ? <QcHeaderButton /> : null}
+        {can(role, 'technician-update') && (
         <button type="button" className="btn" onClick={() => openDialog({ kind: 'technicians' })}>
           {t('ui.technicians')}
         </button>
+        )}
+        {can(role, 'skill-update') && (
         <button type="button" className="btn" onClick={() => openDialog({ kind: 'skills' })}>
           {t('ui.skills')}
         </button>
+        )}
+        <ScheduleHeaderButtons />
+        {can(role, 'report-summary') && (
+        <button type="button" className="btn" onClick={openReports}>
+          {t('reports.open')}
+        </button>
+        )}
+        {can(role, 'repair-order-assign') && (
         <button type="button" className="btn" onClick={() => void undoLastMove()} disabled={!canUndo} title={t('ui.undoTitle')} aria-keyshortcuts="Control+Z">
           <span aria-hidden="true">↶ </span>{t('ui.undo')}
         </button>
+        )}
         <button type="button" className="btn" onClick={() => void toggleFullScreen()} title={t('ui.fullScreenTitle')} aria-pressed={fullscreen} aria-keyshortcuts="F11">
           {t('ui.fullScreen')}
         </button>
@@ -60,6 +82,7 @@ export function Header() {
         <button type="button" className="btn btn-lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t('ui.switchLanguageLabel')} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
           {t('ui.switchLanguage')}
         </button>
+        <UserMenu />
       </nav>
     </header>
   )

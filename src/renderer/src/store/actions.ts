@@ -64,7 +64,7 @@ export function notQualifiedText(technicianId: number, orderId: number, gaps: Sk
     technician: b.technicians[technicianId]?.name ?? '',
     roNumber: b.orders[orderId]?.roNumber ?? '',
     gaps: gaps
-      .map((g) => t('gap', { skill: skillName(b.skills, g.skill, lang), required: g.required, has: g.has }))
+      .map((g) => t('gap', { skill: skillName(b.skills, g.skill, lang), required: g.required, has: g.has, context: g.has === 0 ? 'missing' : '' }))
       .join(lang === 'zh' ? '、' : ', ')
   })
 }

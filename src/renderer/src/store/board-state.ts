@@ -2,6 +2,7 @@ import type { BoardSnapshot } from '../../../main/services/board'
 import type { BoardChanges } from '../../../main/services/tx'
 import { comparePoolOrder, totalHours } from '../../../shared/domain/pool-order'
 import type { RepairOrder, Skill, Technician } from '../../../shared/domain/types'
+import { DEFAULT_CALENDAR, type TechnicianAttendance, type WorkshopCalendar } from '../../../shared/domain/calendar'
 
 export type WorkshopSettings = BoardSnapshot['settings']
 
@@ -30,6 +31,9 @@ export interface BoardData {
   poolIds: number[]
   /** Orders past production: awaiting QC, then ready for delivery. */
   sideIds: number[]
+  /** Workshop calendar and attendance (issue 3): with the orders, what the risk rule reads. */
+  calendar: WorkshopCalendar
+  attendance: TechnicianAttendance[]
 }
 
 export const emptyBoard = (): BoardData => ({
@@ -41,7 +45,9 @@ export const emptyBoard = (): BoardData => ({
   laneIds: [],
   lanes: {},
   poolIds: [],
-  sideIds: []
+  sideIds: [],
+  calendar: DEFAULT_CALENDAR,
+  attendance: []
 })
 
 const sameIds = (a: readonly number[], b: readonly number[]): boolean =>
@@ -119,6 +125,9 @@ export function fromSnapshot(s: BoardSnapshot, prev: BoardData | null = null): B
     skills: s.skills,
     technicians,
     orders,
+    // Older snapshots (tests, a station from before issue 3) have no calendar: keep the default.
+    calendar: s.calendar ?? DEFAULT_CALENDAR,
+    attendance: s.attendance ?? [],
     ...derive(prev, technicians, orders)
   }
 }
@@ -143,6 +152,8 @@ export function applyChanges(state: BoardData, c: BoardChanges): BoardData {
     skills: c.skills ?? state.skills,
     technicians,
     orders,
+    calendar: c.calendar?.calendar ?? state.calendar,
+    attendance: c.calendar?.attendance ?? state.attendance,
     ...derive(state, technicians, orders)
   }
 }

@@ -19,6 +19,8 @@ import { LaneList } from './LaneList'
 import { SideList } from './SideList'
 import { announcements, collisionDetection, coordinateGetter, MousePointerSensor, resetKeyboardTarget } from './dnd-config'
 import { markDragEnd } from './drag-clock'
+import { AttentionList } from '../schedule/AttentionList'
+import { onScheduleDragOver } from '../schedule/drop-preview'
 import type { DragData, DropData } from './DraggableCard'
 import { qualifiedLanes, resolveDrop, type DropTarget } from './moves'
 
@@ -89,11 +91,13 @@ export function Board() {
       collisionDetection={collisionDetection}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
+      onDragOver={onScheduleDragOver}
       onDragCancel={endDrag}
       accessibility={accessibility}
     >
       <div className="board">
         <aside className="board-left">
+          <AttentionList />
           <DispatchPool />
           <SideList />
         </aside>

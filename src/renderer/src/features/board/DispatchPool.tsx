@@ -7,6 +7,7 @@ import { useDrag } from '../../store/drag-store'
 import { currentLang } from '../../i18n'
 import { useRemPx } from '../../components/useRemPx'
 import { DraggableCard, type DropData } from './DraggableCard'
+import { sortPoolBySlack, useRisk } from '../schedule/risk-store'
 
 /** Pool row height in rem (card plus gap); matches .pool-row in board.css. */
 export const POOL_ROW_REM = 5.75
@@ -14,8 +15,8 @@ export const POOL_ROW_REM = 5.75
 const normalise = (s: string): string => s.replace(/\s+/g, '').toUpperCase()
 
 /**
- * The dispatch pool: waiting orders in pool order (comebacks, waiting customers, earliest
- * promise), filtered by skill and searched by RO number or plate, virtualised so 2,000
+ * The dispatch pool: waiting orders by slack (least first, issue 3; ties in pool order:
+ * comebacks, waiting customers, earliest promise), filtered by skill and searched by RO number or plate, virtualised so 2,000
  * orders cost a screenful of DOM.
  */
 export function DispatchPool() {
@@ -26,7 +27,8 @@ export function DispatchPool() {
   const [skill, setSkill] = useState('')
   const [query, setQuery] = useState('')
   const q = useDeferredValue(normalise(query))
-  const ids = useMemo(() => {
+  const riskOrders = useRisk((s) => s.orders)
+  const filtered = useMemo(() => {
     if (!skill && !q) return poolIds
     return poolIds.filter((id) => {
       const o = orders[id]
@@ -35,6 +37,7 @@ export function DispatchPool() {
       return !q || normalise(o.roNumber).includes(q) || normalise(o.plate).includes(q)
     })
   }, [poolIds, orders, skill, q])
+  const ids = useMemo(() => sortPoolBySlack(filtered, orders, riskOrders), [filtered, orders, riskOrders])
   const dragging = useDrag((s) => s.activeOrderId !== null)
   const { setNodeRef, isOver } = useDroppable({ id: 'pool', data: { kind: 'pool' } satisfies DropData })
   const rem = useRemPx()

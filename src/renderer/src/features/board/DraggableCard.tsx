@@ -7,6 +7,7 @@ import { cardLabel } from '../repair-orders/card-text'
 import { useOrder, useTimeZone } from '../../store/board-store'
 import { openDialog, useUi } from '../../store/ui-store'
 import { recentlyDragged } from './drag-clock'
+import { useCan } from '../auth/session-store'
 
 export interface DragData {
   orderId: number
@@ -37,7 +38,9 @@ function CardShell({ id, variant, dropRef, insertBefore = false }: { id: number;
   const order = useOrder(id)
   const timeZone = useTimeZone()
   const now = useUi((s) => s.nowMinute)
-  const movable = order !== undefined && isMovable(order)
+  // Only a role that may dispatch drags (issue 4: the wall display, inspector and technicians look).
+  const mayDispatch = useCan('repair-order-assign')
+  const movable = mayDispatch && order !== undefined && isMovable(order)
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: `ro:${id}`,
     data: { orderId: id } satisfies DragData,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../../store/board-store'
 import { openDialog } from '../../store/ui-store'
+import { QcBacklogLine } from '../qc/QcBacklog'
 
 /** Orders past production (awaiting QC, ready): a compact list until the QC screens land. */
 export function SideList() {
@@ -13,6 +14,7 @@ export function SideList() {
       <h2>
         {t('ui.sideList')} <span className="count">{sideIds.length}</span>
       </h2>
+      <QcBacklogLine />
       <ul>
         {sideIds.slice(0, 30).map((id) => {
           const o = orders[id]

@@ -6,10 +6,11 @@ import { useBoard } from '../../store/board-store'
 import { skillName } from '../../store/board-state'
 import { useLaneVerdict } from '../../store/drag-store'
 import { openDialog } from '../../store/ui-store'
-import { availableHours, formatHours } from '../../i18n/time'
 import { currentLang } from '../../i18n'
 import { useRemPx } from '../../components/useRemPx'
 import { DraggableCard, type DropData } from './DraggableCard'
+import { LaneHours, LaneLoadBar } from '../schedule/LaneLoad'
+import { DropPreviewBadge } from '../schedule/DropPreviewBadge'
 
 /** Lane row geometry in rem: the virtual lists and the CSS agree on these. */
 export const LANE_ROW_REM = 6.2
@@ -42,6 +43,7 @@ function LaneFrame({ technicianId, children }: { technicianId: number; children:
           {verdict ? `✓ ${t('ui.qualified')}` : `✕ ${t('ui.notQualified')}`}
         </span>
       )}
+      {verdict === true && <DropPreviewBadge technicianId={technicianId} />}
     </section>
   )
 }
@@ -50,11 +52,7 @@ const LaneHeader = memo(function LaneHeader({ technicianId }: { technicianId: nu
   const { t } = useTranslation()
   const tech = useBoard((s) => s.technicians[technicianId])
   const skills = useBoard((s) => s.skills)
-  const assigned = useBoard((s) => s.lanes[technicianId]?.assignedHours ?? 0)
   if (!tech) return null
-  const available = availableHours(tech)
-  const ratio = available > 0 ? Math.min(1, assigned / available) : 1
-  const over = assigned > available
   const lang = currentLang()
   return (
     <div className="lane-head">
@@ -68,14 +66,10 @@ const LaneHeader = memo(function LaneHeader({ technicianId }: { technicianId: nu
       >
         {tech.name}
       </button>
-      <div className={over ? 'tech-hours over' : 'tech-hours'} title={t('ui.hoursLabel', { assigned: formatHours(assigned), available: formatHours(available) })}>
-        <span className="sr-only">{t('ui.hoursLabel', { assigned: formatHours(assigned), available: formatHours(available) })}</span>
-        <span aria-hidden="true">{t('ui.hoursShort', { assigned: formatHours(assigned), available: formatHours(available) })}</span>
+      {/* Load from the risk rule (issue 3): hours left today against the work still on the lane. */}
+      <LaneHours technicianId={technicianId} />
       </div>
-      </div>
-      <span className={over ? 'hours-bar over' : 'hours-bar'} aria-hidden="true">
-        <span style={{ width: `${Math.round(ratio * 100)}%` }} />
-      </span>
+      <LaneLoadBar technicianId={technicianId} />
       <ul className="tech-skills" aria-label={t('fields.skills')}>
         {tech.skills.map((s) => (
           <li key={s.skill} className={`skill-chip lvl-${s.level}`}>

@@ -2,12 +2,14 @@ import {
   KeyboardCode,
   PointerSensor,
   type Announcements,
+  type PointerSensorProps,
   type Collision,
   type CollisionDetection,
   type KeyboardCoordinateGetter,
   type UniqueIdentifier
 } from '@dnd-kit/core'
 import type { PointerEvent as ReactPointerEvent } from 'react'
+import { flushSync } from 'react-dom'
 import type { TFunction } from 'i18next'
 import type { DropData } from './DraggableCard'
 import { boardData } from '../../store/board-store'
@@ -24,6 +26,15 @@ export class MousePointerSensor extends PointerSensor {
       handler: ({ nativeEvent: e }: ReactPointerEvent) => e.isPrimary && e.button === 0 && e.pointerType !== 'touch'
     }
   ]
+
+  /**
+   * Each pointer move renders at once: Chrome delivers moves just before a frame's animation
+   * callbacks, so a render left to React's scheduler lands a frame later (issue 5: pointer move
+   * to next frame <= 16.7 ms). Only the drag context's consumers render; card bodies are memoised.
+   */
+  constructor(props: PointerSensorProps) {
+    super({ ...props, onMove: (coordinates) => flushSync(() => props.onMove(coordinates)) })
+  }
 }
 
 /**

@@ -1,10 +1,12 @@
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { totalHours } from '../../../../shared/domain/pool-order'
 import { useOrder, useTimeZone } from '../../store/board-store'
 import { useUi } from '../../store/ui-store'
-import { formatHours, formatPromised } from '../../i18n/time'
+import { formatPromised } from '../../i18n/time'
 import { jobSummary, OTHER_FLAGS } from './card-text'
+import { CardHours, CardRunning, CardTiming, riskClass } from '../schedule/CardSchedule'
+import { useOrderRisk } from '../schedule/risk-store'
+import { riskTitle } from '../schedule/schedule-format'
 
 export type CardVariant = 'pool' | 'current' | 'queue' | 'overlay'
 
@@ -29,6 +31,8 @@ export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: 
   const order = useOrder(id)
   const timeZone = useTimeZone()
   const now = useUi((s) => s.nowMinute)
+  // Risk keeps its object identity until this order's own risk changes (schedule/risk-store.ts).
+  const risk = useOrderRisk(id)
   cardRenders++
   if (!order) return null
   const { first, more } = jobSummary(order)
@@ -36,11 +40,11 @@ export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: 
   const others = OTHER_FLAGS.filter((f) => order.flags[f])
   const tone = order.flags.comeback ? 'tone-comeback' : order.flags.waitingCustomer ? 'tone-waiting' : ''
   return (
-    <div className={`card-body ${tone} card-${variant}`}>
+    <div className={`card-body ${tone} card-${variant} ${riskClass(risk)}`} data-risk={risk?.state} title={riskTitle(t, risk) || undefined}>
       <div className="card-line card-top">
         <span className="ro">{order.roNumber}</span>
         <span className="plate">{order.plate}</span>
-        <span className="card-hours">{t('ui.hoursCard', { hours: formatHours(totalHours(order.jobLines)) })}</span>
+        <CardHours order={order} risk={risk} />
       </div>
       <div className="card-line card-job">
         <span className="model">{order.model}</span>
@@ -51,6 +55,8 @@ export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: 
         <span className={overdue ? 'promised overdue' : 'promised'} title={t('fields.promisedAt')}>
           <span className="due">{t('ui.due')}</span> {formatPromised(order.promisedAt, timeZone, now)}
         </span>
+        <CardTiming order={order} risk={risk} now={now} timeZone={timeZone} />
+        <CardRunning order={order} risk={risk} />
         {order.flags.comeback && <span className="badge badge-comeback">{t('ui.flagShort.comeback')}</span>}
         {order.flags.waitingCustomer && <span className="badge badge-waiting">{t('ui.flagShort.waitingCustomer')}</span>}
         {!order.partsReady && <span className="badge badge-parts">{t('ui.partsMissing')}</span>}
@@ -59,9 +65,6 @@ export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: 
             {t(`ui.flagShort.${f}`)}
           </span>
         ))}
-        {(order.status === 'in_progress' || order.status === 'stopped') && (
-          <span className={`status-pill status-${order.status}`}>{t(`status.${order.status}`)}</span>
-        )}
       </div>
     </div>
   )

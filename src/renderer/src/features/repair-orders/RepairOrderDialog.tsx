@@ -13,6 +13,9 @@ import { skillName, upsertOrder } from '../../store/board-state'
 import { closeDialog, openDialog } from '../../store/ui-store'
 import { toast } from '../../store/toast-store'
 import { RepairOrderForm } from './RepairOrderForm'
+import { OrderSchedule } from '../schedule/OrderSchedule'
+import { OrderHistory } from '../history/OrderHistory'
+import { useCan } from '../auth/session-store'
 
 export function NewRepairOrderDialog() {
   const { t } = useTranslation()
@@ -31,6 +34,7 @@ export function RepairOrderDialog({ orderId, mode }: { orderId: number; mode: 'v
   const skills = useBoard((s) => s.skills)
   const timeZone = useBoard((s) => s.settings.timeZone)
   const lang = currentLang()
+  const mayEdit = useCan('repair-order-update')
   const setMode = (m: 'view' | 'edit' | 'cancel') => openDialog({ kind: 'order', orderId, mode: m })
   if (!order) {
     return (
@@ -54,7 +58,7 @@ export function RepairOrderDialog({ orderId, mode }: { orderId: number; mode: 'v
     )
   }
   const flags = REPAIR_ORDER_FLAGS.filter((f) => order.flags[f])
-  const cancellable = order.status !== 'delivered' && order.status !== 'cancelled'
+  const cancellable = mayEdit && order.status !== 'delivered' && order.status !== 'cancelled'
   return (
     <Dialog title={t('ui.orderDialogTitle', { roNumber: order.roNumber })} onClose={closeDialog} size="lg">
       <div className="order-detail">
@@ -124,6 +128,8 @@ export function RepairOrderDialog({ orderId, mode }: { orderId: number; mode: 'v
             </tr>
           </tfoot>
         </table>
+        <OrderSchedule order={order} />
+        <OrderHistory orderId={order.id} />
       </div>
       <div className="form-actions">
         {cancellable && (

@@ -1,0 +1,165 @@
+/**
+ * In-page instrumentation for the board benchmarks, installed with `page.addInitScript(installProbe)`
+ * before the app's own scripts run. It must stay self-contained (Playwright sends its source text).
+ *
+ * Frame times use the usual "next frame" technique: a requestAnimationFrame callback, then a
+ * MessageChannel message, which runs after that frame's style, layout and paint on the main thread.
+ * All times are `performance.now()` of the page; `performance.timeOrigin + t` compares pages.
+ */
+export interface CommandRecord {
+  name: string
+  sentAt: number
+  /** The whole reply body received. */
+  arrivedAt: number
+  serverTiming: string | null
+  /** End of the first frame after the app applied the reply (its continuation ran in the same task). */
+  paintedAt?: number
+}
+
+export interface MoveRecord {
+  /** The pointer event's own timestamp (when the browser received the input). */
+  t0: number
+  /** End of the first frame that shows the drag overlay moved (or 6 frames later, `shown` false). */
+  frameAt: number
+  frames: number
+  shown: boolean
+  /** Card body renders (window.__wdbCardRenders) between the event and that frame. */
+  renders: number
+}
+
+export interface BenchProbe {
+  commands: CommandRecord[]
+  /** When the board-get reply body had fully arrived. */
+  boardArrivedAt: number | null
+  /** End of the first frame after lanes were in the DOM. */
+  boardPaintedAt: number | null
+  longTasks: { start: number; duration: number }[]
+  moves: MoveRecord[]
+  /** While true, every pointermove is timed to its frame. */
+  armed: boolean
+  /** During a drag a move counts once the overlay moved; otherwise the next frame ends it (the floor). */
+  expectOverlay: boolean
+  /** Timestamp of the last pointerup (a drop). */
+  lastPointerUp: number | null
+  lastMove: Promise<MoveRecord> | null
+  afterFrame(): Promise<number>
+  /** Resolves with the end of the first frame in which `selector` matches inside `within` (default document). */
+  whenShown(selector: string, within?: string): Promise<number>
+}
+
+declare global {
+  interface Window {
+    __bench: BenchProbe
+  }
+}
+
+export function installProbe(): void {
+  const afterFrame = (): Promise<number> =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel()
+        ch.port1.onmessage = () => resolve(performance.now())
+        ch.port2.postMessage(0)
+      })
+    )
+  const renders = (): number => (typeof window.__wdbCardRenders === 'function' ? window.__wdbCardRenders() : 0)
+  const overlayTransform = (): string | null => {
+    const card = document.querySelector('.card-overlay')
+    return card && card.parentElement ? card.parentElement.style.transform : null
+  }
+
+  const probe: BenchProbe = {
+    commands: [],
+    boardArrivedAt: null,
+    boardPaintedAt: null,
+    longTasks: [],
+    moves: [],
+    armed: false,
+    expectOverlay: true,
+    lastPointerUp: null,
+    lastMove: null,
+    afterFrame,
+    whenShown(selector, within) {
+      return new Promise((resolve) => {
+        const find = () => {
+          const root = within ? document.querySelector(within) : document
+          return root ? root.querySelector(selector) : null
+        }
+        const done = () => {
+          observer.disconnect()
+          void afterFrame().then(resolve)
+        }
+        const observer = new MutationObserver(() => {
+          if (find()) done()
+        })
+        if (find()) {
+          void afterFrame().then(resolve)
+          return
+        }
+        observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ro', 'aria-label'] })
+      })
+    }
+  }
+  window.__bench = probe
+
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration })
+    }).observe({ type: 'longtask', buffered: true })
+  } catch {
+    // no longtask support: the bench reports none observed
+  }
+
+  // Every command reply: when its whole body arrived, and the station's Server-Timing header.
+  const fetch0 = window.fetch.bind(window)
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    const m = /\/api\/commands\/([a-z-]+)/.exec(url)
+    const sentAt = performance.now()
+    const res = await fetch0(input, init)
+    if (!m) return res
+    const body = await res.text()
+    const arrivedAt = performance.now()
+    const rec: CommandRecord = { name: m[1], sentAt, arrivedAt, serverTiming: res.headers.get('server-timing') }
+    probe.commands.push(rec)
+    // The app reads the reply in the microtasks after this one; a timeout later its store update is scheduled.
+    setTimeout(() => void afterFrame().then((t) => (rec.paintedAt = t)), 0)
+    if (m[1] === 'board-get' && probe.boardArrivedAt === null) {
+      probe.boardArrivedAt = arrivedAt
+      void probe.whenShown('.lane').then((t) => {
+        probe.boardPaintedAt = t
+      })
+    }
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers })
+  }
+
+  window.addEventListener(
+    'pointermove',
+    (e) => {
+      if (!probe.armed) return
+      const t0 = e.timeStamp
+      const before = overlayTransform()
+      const r0 = renders()
+      let frames = 0
+      probe.lastMove = new Promise((resolve) => {
+        const check = () => {
+          frames++
+          const now = overlayTransform()
+          const shown = now !== null && now !== before
+          if (shown || !probe.expectOverlay || frames >= 6) {
+            const ch = new MessageChannel()
+            ch.port1.onmessage = () => {
+              const rec: MoveRecord = { t0, frameAt: performance.now(), frames, shown, renders: renders() - r0 }
+              probe.moves.push(rec)
+              resolve(rec)
+            }
+            ch.port2.postMessage(0)
+          } else requestAnimationFrame(check)
+        }
+        requestAnimationFrame(check)
+      })
+    },
+    { capture: true }
+  )
+  window.addEventListener('pointerup', (e) => (probe.lastPointerUp = e.timeStamp), { capture: true })
+}

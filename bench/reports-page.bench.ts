@@ -1,0 +1,203 @@
+/**
+ * The Reports page (issue 5): three charts over 90 days and 60 technicians rendered in at most
+ * 100 ms, measured from the moment the report's data has arrived in the page (the page's
+ * performance mark `reports:data`) to the end of the first frame in which all three charts are in
+ * the DOM with their bars and line (rAF + MessageChannel: after that frame's style, layout and
+ * paint). The data is the three-year history of bench/generate-history.ts served by the browser
+ * station (out/main/serve.js) to Debian's Chromium. Floor: an empty frame in the same page.
+ * Writes the section "Reports" of docs/benchmarks.md. Run with `npm run bench:reports-page`.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Page } from '@playwright/test'
+import { ensureHistory } from './generate-history'
+import { machine, row, stats, TABLE_HEAD, writeDocSection, type Stats } from './bench-util'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+// Its own build, made by this script: another `npm run build` may rewrite out/ while this measures.
+const OUT = join(ROOT, 'out', 'reports-bench')
+const SERVE_JS = join(OUT, 'main', 'serve.js')
+
+function build(): void {
+  const bin = join(ROOT, 'node_modules', '.bin', 'electron-vite')
+  // absolute: electron-vite resolves a relative outDir of the renderer against src/renderer
+  const r = spawnSync(bin, ['build', '--logLevel', 'error', '--outDir', OUT], { cwd: ROOT, stdio: 'inherit' })
+  if (r.status !== 0) throw new Error(`electron-vite build failed (${r.status ?? r.signal})`)
+}
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 15))
+const DAYS = Number(process.env.BENCH_HISTORY_DAYS ?? 1095)
+const LIMIT_MS = 100
+const log = (m: string) => process.stderr.write(`${m}\n`)
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const s = createServer()
+    s.once('error', () => done(false))
+    s.listen(port, '127.0.0.1', () => s.close(() => done(true)))
+  })
+}
+
+async function startStation(db: string): Promise<{ child: ChildProcess; url: string }> {
+  if (!existsSync(SERVE_JS)) throw new Error(`${SERVE_JS} is missing: the build did not produce it`)
+  let port = 0
+  for (let p = 4850; p <= 4859 && !port; p++) if (await portFree(p)) port = p
+  if (!port) throw new Error('ports 4850-4859 are all taken')
+  const child = spawn(process.execPath, [SERVE_JS, '--port', String(port), '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const url = `http://127.0.0.1:${port}`
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the station did not start in 60 s')), 60_000)
+    const poll = async () => {
+      try {
+        const r = await fetch(`${url}/`)
+        if (r.ok) {
+          clearTimeout(timer)
+          resolve()
+          return
+        }
+      } catch {
+        // not listening yet
+      }
+      setTimeout(() => void poll(), 200)
+    }
+    child.once('exit', (code) => reject(new Error(`the station exited (${code})`)))
+    void poll()
+  })
+  return { child, url }
+}
+
+/** Installed before the app's scripts: waits for the page's data mark, then for the charts to be painted. */
+function installReportsProbe(): void {
+  const w = window as unknown as { __reports: { dataAt: number | null; paintedAt: number | null; nodes: number } }
+  w.__reports = { dataAt: null, paintedAt: null, nodes: 0 }
+  const afterFrame = (): Promise<number> =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel()
+        ch.port1.onmessage = () => resolve(performance.now())
+        ch.port2.postMessage(0)
+      })
+    )
+  const count = (chart: string, sel: string) => document.querySelectorAll(`[data-chart="${chart}"] ${sel}`).length
+  const complete = () =>
+    count('daily', 'path.recharts-rectangle') > 0 &&
+    count('daily', 'path.recharts-line-curve') > 0 &&
+    count('technicians', 'path.recharts-rectangle') >= 60 &&
+    count('stoppages', 'path.recharts-rectangle') > 0
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.name !== 'reports:data' || w.__reports.dataAt !== null) continue
+      w.__reports.dataAt = e.startTime
+      const check = () => {
+        if (!complete()) {
+          requestAnimationFrame(check)
+          return
+        }
+        void afterFrame().then((t) => {
+          w.__reports.paintedAt = t
+          w.__reports.nodes = document.getElementsByTagName('*').length
+        })
+      }
+      check()
+    }
+  }).observe({ type: 'mark', buffered: true })
+}
+
+let loads = 0
+async function oneRun(page: Page, url: string): Promise<{ render: number; arrival: number; nodes: number }> {
+  // a new query string each time: a new document (the same URL with only a hash would not reload)
+  await page.goto(`${url}/?load=${++loads}#/reports`, { waitUntil: 'commit' })
+  await page.waitForFunction(() => (window as unknown as { __reports?: { paintedAt: number | null } }).__reports?.paintedAt != null, null, {
+    timeout: 30_000,
+    polling: 50
+  })
+  return page.evaluate(() => {
+    const r = (window as unknown as { __reports: { dataAt: number; paintedAt: number; nodes: number } }).__reports
+    return { render: r.paintedAt - r.dataAt, arrival: r.dataAt, nodes: r.nodes }
+  })
+}
+
+async function main(): Promise<void> {
+  build()
+  const history = ensureHistory({ days: DAYS, ordersPerDay: 150 })
+  log(`reports page bench: ${history.orders} orders on file, ${RUNS} runs`)
+  const station = await startStation(history.file)
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  try {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+    await context.addInitScript(installReportsProbe)
+    const page = await context.newPage()
+    await oneRun(page, station.url) // warm-up: the station's statement cache and the page cache
+    const render: number[] = []
+    const arrival: number[] = []
+    let nodes = 0
+    for (let i = 0; i < RUNS; i++) {
+      const r = await oneRun(page, station.url)
+      render.push(r.render)
+      arrival.push(r.arrival)
+      nodes = r.nodes
+    }
+    // Floor: from a mark to the end of the next frame when nothing changes (an empty frame).
+    const floor: number[] = []
+    for (let i = 0; i < RUNS; i++) {
+      floor.push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const t = performance.now()
+              requestAnimationFrame(() => {
+                const ch = new MessageChannel()
+                ch.port1.onmessage = () => resolve(performance.now() - t)
+                ch.port2.postMessage(0)
+              })
+            })
+        )
+      )
+    }
+    const renderStats: Stats = stats(render)
+    const floorStats: Stats = stats(floor)
+    const arrivalStats: Stats = stats(arrival)
+    const summary = await page.evaluate(async () => {
+      const res = await fetch('/api/commands/report-summary', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ from: '2026-08-27', to: '2026-11-24' })
+      })
+      const body = (await res.json()) as { result: { daily: unknown[]; technicians: unknown[]; delivery: { delivered: number } } }
+      return { days: body.result.daily.length, technicians: body.result.technicians.length, delivered: body.result.delivery.delivered }
+    })
+    const version = browser.version()
+    const body = `
+Measured by \`npm run bench:reports-page\` (bench/reports-page.bench.ts) on ${new Date().toISOString().slice(0, 10)}.
+
+- Machine: ${machine()}; Chromium ${version} (headless, Debian package), viewport 1920 x 1080.
+- Page: \`#/reports\` of the browser station on the three-year history (bench/generate-history.ts):
+  last 90 days = ${summary.days} days, ${summary.technicians} technicians, ${summary.delivered} deliveries; KPI tiles, the three
+  charts (deliveries per day with the on-time line, efficiency and utilisation per technician, stoppage
+  hours by reason) and the comeback-cause table; ${nodes} DOM nodes on the page when painted.
+- Render time = from the page's \`reports:data\` mark (the report-summary reply parsed) to the end of
+  the first frame in which all three charts are in the DOM with their bars and line
+  (requestAnimationFrame + MessageChannel). One warm-up load, then ${RUNS} page loads; times in ms.
+  Floor: an empty frame (mark to the end of the next frame) in the same page.
+
+${TABLE_HEAD}
+${row('Reports page: data arrived -> three charts painted', renderStats, LIMIT_MS, floorStats)}
+${row('floor: an empty frame', floorStats, null)}
+${row('for reference: page load start -> report data arrived (station, SQLite, JSON)', arrivalStats, null)}
+
+Verdict: ${renderStats.p95 <= LIMIT_MS ? 'within the limit (p95)' : 'OVER the limit (p95)'}.
+`
+    writeDocSection(ROOT, 'Reports', body)
+    process.stdout.write(`## Reports\n${body}`)
+    if (renderStats.p95 > LIMIT_MS) process.exitCode = 1
+  } finally {
+    await browser.close()
+    station.child.kill('SIGTERM')
+  }
+}
+
+await main()

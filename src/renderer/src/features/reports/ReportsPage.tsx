@@ -1,0 +1,318 @@
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type BaseTickContentProps } from 'recharts'
+import { call, type CommandResult } from '../../api/client'
+import { localised } from '../../i18n'
+import { useTimeZone } from '../../store/board-store'
+import { COMEBACK_CAUSES } from '../../../../shared/domain/qc-checklist'
+import { STOPPAGE_KINDS } from '../../../../shared/domain/types'
+import { lastDays, PRESETS, type Preset } from './report-period'
+import { closeReports } from './route'
+import './reports.css'
+
+type Summary = CommandResult<'report-summary'>
+
+/** Set by the page the moment a report's data has arrived: bench/reports-page.bench.ts measures from it to the charts painted. */
+export const REPORT_DATA_MARK = 'reports:data'
+
+const pct = (x: number | null): string => (x === null ? '–' : `${(x * 100).toFixed(1)} %`)
+const hours = (x: number): string => x.toLocaleString(undefined, { maximumFractionDigits: 1 })
+
+// Charts draw without animation: the figures are read, not watched, and they paint in one frame.
+const CHART_MARGIN = { top: 8, right: 16, bottom: 8, left: 0 }
+const COLOURS = { delivered: '#3b82f6', onTime: '#22c55e', efficiency: '#38bdf8', utilisation: '#f59e0b', stoppage: '#a78bfa' }
+const TICK_COLOUR = '#a8b5c8'
+
+/**
+ * Axis labels as plain SVG text. Recharts' own tick text measures every label in the DOM (one
+ * forced layout each) to wrap words; these labels never wrap, and skipping that is most of the
+ * time a chart takes to draw (bench/reports-page.bench.ts).
+ */
+function tick(options: { angle?: number; dy?: number; unit?: string } = {}) {
+  return function Tick({ x, y, payload, textAnchor }: BaseTickContentProps) {
+    const label = `${String(payload.value)}${options.unit ?? ''}`
+    return (
+      <text
+        x={x}
+        y={y}
+        dy={options.dy ?? 0}
+        fill={TICK_COLOUR}
+        fontSize={12}
+        textAnchor={options.angle ? 'end' : textAnchor}
+        transform={options.angle ? `rotate(${options.angle} ${x} ${y})` : undefined}
+      >
+        {label}
+      </text>
+    )
+  }
+}
+const X_TICK = tick({ dy: 14 })
+const Y_TICK = tick({ dy: 4 })
+const PCT_TICK = tick({ dy: 4, unit: '%' })
+const NAME_TICK = tick({ angle: -60, dy: 4 })
+
+/** A chart's legend as plain HTML: Recharts' legend measures itself and re-renders the chart. */
+function ChartLegend({ items }: { items: { label: string; colour: string }[] }) {
+  return (
+    <div className="report-legend">
+      {items.map((i) => (
+        <span key={i.label}>
+          <i style={{ background: i.colour }} aria-hidden="true" />
+          {i.label}
+        </span>
+      ))}
+    </div>
+  )
+}
+
+function Tile({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <div className="report-tile">
+      <div className="report-tile-label">{label}</div>
+      <div className="report-tile-value">{value}</div>
+      {detail && <div className="report-tile-detail">{detail}</div>}
+    </div>
+  )
+}
+
+/**
+ * A chart's figure, on the page before the data arrives, so its width is known when it does: the
+ * chart then draws once at its real size (Recharts' ResponsiveContainer draws at a guessed size
+ * first and again once it has measured). Follows the figure's width when the window is resized.
+ */
+function ChartFrame({ name, caption, legend, children }: { name: string; caption: string; legend?: ReactNode; children: (width: number) => ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const [width, setWidth] = useState(0)
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (!el) return
+    setWidth(Math.floor(el.getBoundingClientRect().width))
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)))
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [])
+  return (
+    <figure className="report-chart" data-chart={name}>
+      <figcaption>{caption}</figcaption>
+      {legend}
+      <div ref={ref} className="report-chart-body">
+        {width > 0 && children(width)}
+      </div>
+    </figure>
+  )
+}
+
+const DailyChart = memo(function DailyChart({ data, width }: { data: Summary['daily'] | null; width: number }) {
+  const rows = useMemo(
+    () => (data ?? []).map((d) => ({ date: d.date.slice(5), delivered: d.delivered, onTime: d.onTimeRate === null ? null : Math.round(d.onTimeRate * 1000) / 10 })),
+    [data]
+  )
+  const { t } = useTranslation()
+  if (!data) return <div style={{ height: 280 }} />
+  return (
+    <ComposedChart width={width} height={280} data={rows} margin={CHART_MARGIN}>
+      <CartesianGrid stroke="#2c3e5c" vertical={false} />
+      <XAxis dataKey="date" tick={X_TICK} interval={Math.max(0, Math.ceil(rows.length / 15) - 1)} />
+      <YAxis yAxisId="n" tick={Y_TICK} allowDecimals={false} />
+      <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} tick={PCT_TICK} />
+      <Tooltip />
+      <Bar yAxisId="n" dataKey="delivered" name={t('reports.charts.dailyDelivered')} fill={COLOURS.delivered} isAnimationActive={false} />
+      <Line
+        yAxisId="pct"
+        dataKey="onTime"
+        name={t('reports.charts.dailyOnTime')}
+        stroke={COLOURS.onTime}
+        dot={false}
+        strokeWidth={2}
+        isAnimationActive={false}
+        connectNulls
+      />
+    </ComposedChart>
+  )
+})
+
+const TechnicianChart = memo(function TechnicianChart({ data, width }: { data: Summary['technicians'] | null; width: number }) {
+  const { t } = useTranslation()
+  const rows = useMemo(
+    () =>
+      (data ?? []).map((l) => ({
+        name: l.name,
+        efficiency: l.efficiency === null ? 0 : Math.round(l.efficiency * 1000) / 10,
+        utilisation: l.utilisation === null ? 0 : Math.round(l.utilisation * 1000) / 10
+      })),
+    [data]
+  )
+  if (!data) return <div style={{ height: 300 }} />
+  return (
+    <BarChart width={width} height={300} data={rows} margin={CHART_MARGIN} barGap={0}>
+      <CartesianGrid stroke="#2c3e5c" vertical={false} />
+      <XAxis dataKey="name" tick={NAME_TICK} interval={0} height={70} />
+      <YAxis tick={PCT_TICK} />
+      <Tooltip />
+      <Bar dataKey="efficiency" name={t('reports.charts.efficiency')} fill={COLOURS.efficiency} isAnimationActive={false} />
+      <Bar dataKey="utilisation" name={t('reports.charts.utilisation')} fill={COLOURS.utilisation} isAnimationActive={false} />
+    </BarChart>
+  )
+})
+
+const StoppageChart = memo(function StoppageChart({ data, width }: { data: Summary['stoppageHours'] | null; width: number }) {
+  const { t } = useTranslation()
+  const rows = useMemo(() => STOPPAGE_KINDS.map((k) => ({ reason: t(`schedule.stoppageKind.${k}`), hours: data?.[k] ?? 0 })), [data, t])
+  if (!data) return <div style={{ height: 280 }} />
+  return (
+    <BarChart width={width} height={280} data={rows} layout="vertical" margin={CHART_MARGIN}>
+      <CartesianGrid stroke="#2c3e5c" horizontal={false} />
+      <XAxis type="number" tick={X_TICK} />
+      <YAxis type="category" dataKey="reason" tick={Y_TICK} width={150} />
+      <Tooltip />
+      <Bar dataKey="hours" name={t('reports.charts.hours')} fill={COLOURS.stoppage} isAnimationActive={false} />
+    </BarChart>
+  )
+})
+
+function Comebacks({ data }: { data: Summary['quality']['comebacksByCause'] }) {
+  const { t } = useTranslation()
+  return (
+    <figure className="report-chart report-comebacks">
+      <figcaption>{t('reports.charts.comebacks')}</figcaption>
+      <table>
+        <tbody>
+          {COMEBACK_CAUSES.map((c) => (
+            <tr key={c}>
+              <th scope="row">{t(`qc.comebackCauses.${c}`)}</th>
+              <td>{data[c]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  )
+}
+
+/**
+ * The service manager's Reports page (issue 5): KPI tiles and three charts over a period
+ * (deliveries with the on-time rate per day, efficiency and utilisation per technician, stoppage
+ * hours by reason) from one `report-summary` call. Takes no props: it asks the api client itself.
+ */
+export function ReportsPage() {
+  const { t } = useTranslation()
+  const timeZone = useTimeZone() || 'Asia/Shanghai'
+  const [preset, setPreset] = useState<Preset>(90)
+  const [summary, setSummary] = useState<Summary | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    setError(null)
+    const reply = await call('report-summary', lastDays(preset, timeZone, Date.now()))
+    if (reply.ok) {
+      performance.mark(REPORT_DATA_MARK)
+      setSummary(reply.result)
+    } else setError(localised(reply.error.message))
+  }, [preset, timeZone])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const d = summary?.delivery
+  const q = summary?.quality
+  const l = summary?.labour
+  const none = t('reports.none')
+  return (
+    <main className="reports-page" aria-labelledby="reports-title">
+      <div className="reports-bar">
+        <h2 id="reports-title">{t('reports.title')}</h2>
+        <div className="reports-presets" role="group" aria-label={t('reports.period')}>
+          {PRESETS.map((p) => (
+            <button key={p} type="button" className="btn" aria-pressed={preset === p} onClick={() => setPreset(p)}>
+              {t(`reports.last${p}`)}
+            </button>
+          ))}
+        </div>
+        {summary && (
+          <span className="reports-range">
+            {t('reports.range', { from: summary.daily[0]?.date ?? '', to: summary.daily[summary.daily.length - 1]?.date ?? '' })}
+          </span>
+        )}
+        <button type="button" className="btn reports-back" onClick={closeReports}>
+          {t('reports.back')}
+        </button>
+      </div>
+      {error && (
+        <div role="alert" className="reports-error">
+          <p>{t('reports.failed', { message: error })}</p>
+          <button type="button" className="btn btn-primary" onClick={() => void load()}>
+            {t('reports.retry')}
+          </button>
+        </div>
+      )}
+      {!summary && !error && <p className="center-note">{t('reports.loading')}</p>}
+      {d && q && l && (
+        <section className="report-tiles" aria-label={t('reports.title')}>
+          <Tile label={t('reports.tiles.delivered')} value={String(d.delivered)} />
+          <Tile label={t('reports.tiles.onTimeOriginal')} value={pct(d.onTimeRateOriginal)} />
+          <Tile label={t('reports.tiles.onTimeRevised')} value={pct(d.onTimeRateRevised)} />
+          <Tile
+            label={t('reports.tiles.toldInAdvance')}
+            value={d.toldInAdvanceShareOfLate === null ? none : pct(d.toldInAdvanceShareOfLate)}
+            detail={t('reports.tiles.toldInAdvanceDetail', { count: d.lateToldInAdvance, late: d.lateOriginal })}
+          />
+          <Tile
+            label={t('reports.tiles.firstTimeFix')}
+            value={pct(q.firstTimeFixRate)}
+            detail={t('reports.tiles.firstTimeFixDetail', { count: q.firstTimePass, delivered: d.delivered })}
+          />
+          <Tile
+            label={t('reports.tiles.efficiency')}
+            value={pct(l.efficiency)}
+            detail={t('reports.tiles.efficiencyDetail', { flat: hours(l.flatRateHours), actual: hours(l.actualHours) })}
+          />
+          <Tile
+            label={t('reports.tiles.utilisation')}
+            value={pct(l.utilisation)}
+            detail={t('reports.tiles.utilisationDetail', { clocked: hours(l.clockedHours), available: hours(l.availableHours) })}
+          />
+          <Tile
+            label={t('reports.tiles.qcFailures')}
+            value={String(q.qcFailures)}
+            detail={t('reports.tiles.qcFailuresDetail', { count: q.comebackOrders })}
+          />
+        </section>
+      )}
+      <div className="report-charts">
+        <ChartFrame
+          name="daily"
+          caption={t('reports.charts.daily')}
+          legend={
+            <ChartLegend
+              items={[
+                { label: t('reports.charts.dailyDelivered'), colour: COLOURS.delivered },
+                { label: t('reports.charts.dailyOnTime'), colour: COLOURS.onTime }
+              ]}
+            />
+          }
+        >
+          {(w) => <DailyChart data={summary?.daily ?? null} width={w} />}
+        </ChartFrame>
+        <ChartFrame
+          name="technicians"
+          caption={t('reports.charts.technicians')}
+          legend={
+            <ChartLegend
+              items={[
+                { label: t('reports.charts.efficiency'), colour: COLOURS.efficiency },
+                { label: t('reports.charts.utilisation'), colour: COLOURS.utilisation }
+              ]}
+            />
+          }
+        >
+          {(w) => <TechnicianChart data={summary?.technicians ?? null} width={w} />}
+        </ChartFrame>
+        <ChartFrame name="stoppages" caption={t('reports.charts.stoppages')}>
+          {(w) => <StoppageChart data={summary?.stoppageHours ?? null} width={w} />}
+        </ChartFrame>
+        {q && <Comebacks data={q.comebacksByCause} />}
+      </div>
+    </main>
+  )
+}

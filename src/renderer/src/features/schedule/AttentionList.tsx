@@ -1,0 +1,69 @@
+import { memo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { OrderRisk } from '../../../../shared/domain/risk'
+import { useBoard, useOrder, useTimeZone } from '../../store/board-store'
+import { openDialog } from '../../store/ui-store'
+import { useRisk } from './risk-store'
+import { openOrderPanel } from './schedule-ui'
+import { shortTime } from './schedule-format'
+import { useCan } from '../auth/session-store'
+import { SubletButton } from './ScheduleDialogs'
+
+const Row = memo(function Row({ risk }: { risk: OrderRisk }) {
+  const { t } = useTranslation()
+  const order = useOrder(risk.orderId)
+  const timeZone = useTimeZone()
+  const now = useRisk((s) => s.now)
+  const canNotify = useCan('customer-notification-record')
+  if (!order) return null
+  const told = order.promise.notificationCount
+  return (
+    <li className={`attention-item risk-${risk.state}`} data-ro={order.roNumber} data-risk={risk.state}>
+      <button type="button" className="attention-main" onClick={() => openDialog({ kind: 'order', orderId: order.id, mode: 'view' })}>
+        <span className="attention-top">
+          <b className="ro">{order.roNumber}</b>
+          <span className={`risk-pill risk-pill-${risk.state}`}>{t(`schedule.risk.${risk.state}`)}</span>
+        </span>
+        <span className="attention-why">
+          {risk.reason ? t(`ui.sched.reasonShort.${risk.reason}`) : ''} · {t('ui.due')} {shortTime(Date.parse(order.promisedAt), timeZone, now)}
+          {told > 0 && <span className="told"> · {t('ui.sched.told', { count: told })}</span>}
+        </span>
+      </button>
+      {canNotify && (
+        <button type="button" className="btn btn-notify" onClick={() => openOrderPanel(order.id, 'notify')}>
+          {t('ui.sched.tellCustomer')}
+        </button>
+      )}
+    </li>
+  )
+})
+
+/**
+ * "Needs attention": orders at risk or late, newest problems first (issue 3), each with the
+ * prompt to tell the customer early (domain.md: 预先通知客户).
+ */
+export function AttentionList() {
+  const { t } = useTranslation()
+  const attention = useRisk((s) => s.attention)
+  const loaded = useBoard((s) => s.loaded)
+  if (!loaded) return null
+  return (
+    <section className="attention" role="region" aria-label={t('ui.sched.attention')}>
+      <div className="attention-head">
+        <h2>
+          <span aria-hidden="true">⚠</span> {t('ui.sched.attention')} <span className="count">{attention.length}</span>
+        </h2>
+        <SubletButton />
+      </div>
+      {attention.length === 0 ? (
+        <p className="attention-empty">{t('ui.sched.attentionEmpty')}</p>
+      ) : (
+        <ul>
+          {attention.map((r) => (
+            <Row key={r.orderId} risk={r} />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

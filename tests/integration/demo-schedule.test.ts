@@ -1,0 +1,35 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { BoardSnapshot } from '../../src/main/services/board'
+import { computeBoardRisk } from '../../src/shared/domain/risk'
+import { harness, type Harness } from './helpers'
+
+// Wednesday 10:00 in Shanghai: the demo's promises fall in today's working hours.
+const NOW = Date.parse('2026-11-25T02:00:00Z')
+let h: Harness
+beforeEach(() => {
+  h = harness(() => NOW)
+})
+afterEach(() => h.close())
+
+describe('the demo workshop shows the promise features (issue 3)', () => {
+  it('has work running, a parts stoppage parked, a sublet out and orders at risk, all in one audited change', () => {
+    h.ok('workshop-load-demo')
+    expect(h.counts().audit).toBe(1)
+    const board = h.ok<BoardSnapshot>('board-get')
+    const running = board.orders.filter((o) => o.status === 'in_progress')
+    expect(running.length).toBeGreaterThanOrEqual(2)
+    expect(running.some((o) => o.labour.runningSince !== null && Date.parse(o.labour.runningSince) < NOW)).toBe(true)
+    const parked = board.orders.find((o) => o.status === 'stopped' && o.parked)
+    expect(parked?.openStoppage?.kind).toBe('parts')
+    const sublet = board.orders.find((o) => o.openStoppage?.kind === 'sublet')
+    expect(sublet?.status).toBe('stopped')
+    expect(sublet?.openStoppage?.expectedEndAt).not.toBeNull()
+    const risk = computeBoardRisk(board, NOW)
+    expect([...risk.orders.values()].some((r) => r.state === 'at_risk')).toBe(true)
+    // one technician, one order in the slot: the parked one does not count
+    for (const t of board.technicians) {
+      const slot = board.orders.filter((o) => o.technicianId === t.id && (o.status === 'assigned' || o.status === 'in_progress' || (o.status === 'stopped' && !o.parked)))
+      expect(slot.length).toBeLessThanOrEqual(1)
+    }
+  })
+})
