@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test'
-import type { RepairOrder } from '../../src/shared/domain/types'
+import type { RepairOrder, Technician } from '../../src/shared/domain/types'
 import { expect, test, type Station } from './fixtures'
 
 /**
@@ -178,4 +178,57 @@ test('the calendar settings save the settlement time, and an absent technician s
     .toBe('absent')
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(page.getByRole('region', { name: tech.name }).locator('[data-attendance="absent"]')).toHaveText('Absent')
+})
+
+test('while dragging, the lane shows before release which order behind the drop would become late', async ({ page, request, station }) => {
+  // A workshop open round the clock, so the outcome does not depend on when the test runs.
+  const allDay = { start: '00:00', end: '23:59' }
+  await command(request, station, 'calendar-update', { weekHours: Array(7).fill(allDay), lunch: null, daysOff: [], settlementHours: 0.2 })
+  const board = await command<{ technicians: Technician[] }>(request, station, 'board-get', {})
+  const found = board.technicians.find((t) => t.employeeNo === 'T008')
+  if (!found) throw new Error('the demo has no T008')
+  // ...and so does this technician's own shift (it overrides the workshop's hours), with no lunch break.
+  const { id: _id, version, ...fields } = found
+  const tech = await command<Technician>(request, station, 'technician-update', { id: found.id, version, ...fields, shiftStart: '00:00', shiftEnd: '23:59', lunchStart: null, lunchEnd: null })
+  const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString()
+  const create = (roNumber: string, promisedAt: string, h: number) =>
+    command<RepairOrder>(request, station, 'repair-order-create', {
+      roNumber,
+      plate: `粤B ${roNumber.slice(-3)}`,
+      model: '丰田凯美瑞',
+      customerName: '测试',
+      customerPhone: '13800000000',
+      serviceAdvisor: '马琳',
+      promisedAt,
+      jobLines: [{ description: '保养', skill: 'maintenance', minLevel: 1, hours: h }]
+    })
+  const current = await create('E2E-CUR', hours(72), 0.5)
+  const next = await create('E2E-NXT', hours(2), 1)
+  await create('E2E-BIG', hours(72), 4)
+  await command(request, station, 'repair-order-assign', { id: current.id, technicianId: tech.id })
+  await command(request, station, 'repair-order-assign', { id: next.id, technicianId: tech.id })
+
+  await openBoard(page, station)
+  const lane = page.getByRole('region', { name: tech.name })
+  const nextCard = lane.locator('.card[data-ro="E2E-NXT"]')
+  await expect(nextCard.locator('.card-body')).not.toHaveAttribute('data-risk', /at_risk|late/)
+  await page.getByLabel('Search the pool by RO number or plate').fill('E2E-BIG')
+  const source = page.locator('.card[data-ro="E2E-BIG"]')
+  const from = await source.boundingBox()
+  const to = await nextCard.boundingBox()
+  if (!from || !to) throw new Error('cards not on screen')
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 4, { steps: 3 })
+  await expect(source).toHaveClass(/card-dragging/)
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 })
+  await expect(lane).toHaveAttribute('data-over', 'true')
+  // In front of E2E-NXT: 4 h more ahead of it, so its promise in 2 h breaks. Shown before release.
+  const preview = lane.locator('[data-preview]')
+  await expect(preview).toHaveAttribute('data-preview', 'late')
+  await expect(preview).toContainText('E2E-NXT')
+  await page.keyboard.press('Escape')
+  await page.mouse.up()
+  await expect(preview).toHaveCount(0)
+  expect((await orderOf(request, station, 'E2E-BIG'))?.status).toBe('waiting')
 })

@@ -80,6 +80,17 @@ describe('the pool sorted by slack', () => {
     ])
     expect(sortPoolBySlack([2, 1, 5], b.orders, risk)).toEqual([5, 1, 2])
   })
+  it('keeps comebacks, then waiting customers, ahead of orders with less slack', () => {
+    const b = board()
+    const flagged = (id: number, flag: 'comeback' | 'waitingCustomer') => ({ ...b.orders[id], flags: { ...b.orders[id].flags, [flag]: true } })
+    const orders = { ...b.orders, 1: flagged(1, 'waitingCustomer'), 2: flagged(2, 'comeback') }
+    const risk = new Map([
+      [1, r(1, 300)],
+      [2, r(2, 600)],
+      [5, r(5, -60)]
+    ])
+    expect(sortPoolBySlack([5, 1, 2], orders, risk)).toEqual([2, 1, 5])
+  })
   it('falls back to the pool rule (comebacks first) on equal slack', () => {
     const b = board()
     const orders = { ...b.orders, 2: { ...b.orders[2], flags: { ...b.orders[2].flags, comeback: true } } }

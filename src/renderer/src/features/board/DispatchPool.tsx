@@ -15,8 +15,8 @@ export const POOL_ROW_REM = 5.75
 const normalise = (s: string): string => s.replace(/\s+/g, '').toUpperCase()
 
 /**
- * The dispatch pool: waiting orders by slack (least first, issue 3; ties in pool order:
- * comebacks, waiting customers, earliest promise), filtered by skill and searched by RO number or plate, virtualised so 2,000
+ * The dispatch pool: comebacks, then waiting customers, then everyone else, each class by least
+ * slack first (sortPoolBySlack), filtered by skill and searched by RO number or plate, virtualised so 2,000
  * orders cost a screenful of DOM.
  */
 export function DispatchPool() {

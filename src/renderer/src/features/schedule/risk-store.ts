@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { WorkingTime } from '../../../../shared/domain/calendar'
 import { computeBoardRisk, laneLoad, needsAttention, prepareWorkingTime, type OrderRisk } from '../../../../shared/domain/risk'
 import type { AttendanceKind } from '../../../../shared/domain/calendar'
-import { comparePoolOrder } from '../../../../shared/domain/pool-order'
+import { comparePoolOrder, poolRank } from '../../../../shared/domain/pool-order'
 import type { RepairOrder, Technician } from '../../../../shared/domain/types'
 import type { BoardData } from '../../store/board-state'
 import { useBoard } from '../../store/board-store'
@@ -101,17 +101,20 @@ export function recomputeRisk(b: BoardData, now: number): void {
 }
 
 /**
- * Pool order by slack (issue 3: "sorts the pool by slack"): least slack first; among equal slack
- * the shop's rule still holds (comebacks, waiting customers, earliest promise).
+ * Pool order: the shop's rule first (domain.md: comebacks, then waiting customers), and within
+ * each of those classes least slack first (issue 3: "sorts the pool by slack"), which refines
+ * issue 2's "earliest promised time" by the work each order still needs.
  */
 export function sortPoolBySlack(ids: readonly number[], orders: Readonly<Record<number, RepairOrder>>, risk: ReadonlyMap<number, OrderRisk>): number[] {
   return [...ids].sort((a, b) => {
+    const oa = orders[a]
+    const ob = orders[b]
+    const byRank = oa && ob ? poolRank(oa) - poolRank(ob) : 0
+    if (byRank !== 0) return byRank
     const sa = risk.get(a)?.slackMinutes ?? null
     const sb = risk.get(b)?.slackMinutes ?? null
     // Unknown slack (no working time before the promise) is the worst case: first.
     if (sa !== sb) return sa === null ? -1 : sb === null ? 1 : sa - sb
-    const oa = orders[a]
-    const ob = orders[b]
     return oa && ob ? comparePoolOrder(oa, ob) : a - b
   })
 }
