@@ -148,28 +148,32 @@ export function findIdByRoNumber(db: Database, roNumber: string): number | undef
   return row?.id
 }
 
+/** The detail columns as named parameters, shared by insert and update. */
+function detailParams(r: RepairOrderRecord) {
+  return {
+    roNumber: r.roNumber,
+    plate: r.plate,
+    vin: r.vin,
+    model: r.model,
+    customerName: r.customerName,
+    customerPhone: r.customerPhone,
+    serviceAdvisor: r.serviceAdvisor,
+    promisedAt: r.promisedAt,
+    partsReady: r.partsReady ? 1 : 0,
+    flags: JSON.stringify(r.flags),
+    notes: r.notes
+  }
+}
+
 export function insertRepairOrder(db: Database, r: RepairOrderRecord, now: number): number {
   const info = db
     .prepare(
       `INSERT INTO repair_orders (ro_number, plate, vin, model, customer_name, customer_phone, service_advisor,
          promised_at, parts_ready, flags, notes, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`
+       VALUES (@roNumber, @plate, @vin, @model, @customerName, @customerPhone, @serviceAdvisor,
+         @promisedAt, @partsReady, @flags, @notes, 'waiting', @now, @now)`
     )
-    .run(
-      r.roNumber,
-      r.plate,
-      r.vin,
-      r.model,
-      r.customerName,
-      r.customerPhone,
-      r.serviceAdvisor,
-      r.promisedAt,
-      r.partsReady ? 1 : 0,
-      JSON.stringify(r.flags),
-      r.notes,
-      now,
-      now
-    )
+    .run({ ...detailParams(r), now })
   const id = Number(info.lastInsertRowid)
   replaceJobLines(db, id, r.jobLines)
   return id
@@ -185,26 +189,13 @@ export function updateRepairOrderDetails(
 ): boolean {
   const info = db
     .prepare(
-      `UPDATE repair_orders SET ro_number = ?, plate = ?, vin = ?, model = ?, customer_name = ?, customer_phone = ?,
-         service_advisor = ?, promised_at = ?, parts_ready = ?, flags = ?, notes = ?, updated_at = ?, version = version + 1
-       WHERE id = ? AND version = ?`
+      `UPDATE repair_orders SET ro_number = @roNumber, plate = @plate, vin = @vin, model = @model,
+         customer_name = @customerName, customer_phone = @customerPhone, service_advisor = @serviceAdvisor,
+         promised_at = @promisedAt, parts_ready = @partsReady, flags = @flags, notes = @notes,
+         updated_at = @now, version = version + 1
+       WHERE id = @id AND version = @version`
     )
-    .run(
-      r.roNumber,
-      r.plate,
-      r.vin,
-      r.model,
-      r.customerName,
-      r.customerPhone,
-      r.serviceAdvisor,
-      r.promisedAt,
-      r.partsReady ? 1 : 0,
-      JSON.stringify(r.flags),
-      r.notes,
-      now,
-      id,
-      version
-    )
+    .run({ ...detailParams(r), now, id, version })
   if (info.changes === 0) return false
   replaceJobLines(db, id, r.jobLines)
   return true

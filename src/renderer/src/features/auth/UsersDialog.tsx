@@ -10,6 +10,7 @@ import { currentLang } from '../../i18n'
 import { formatDateTime } from '../../i18n/time'
 import { useBoard } from '../../store/board-store'
 import { toast } from '../../store/toast-store'
+import { FormActions } from '../../components/FormActions'
 
 /** The administrator's user list (issue 4): name, username, role, PIN, active, lockout. */
 export function UsersDialog({ onClose }: { onClose: () => void }) {
@@ -187,15 +188,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
           <input type="checkbox" checked={unlock} onChange={(e) => setUnlock(e.target.checked)} /> {t('ui.users.unlock')}
         </label>
       )}
-      <div className="form-actions">
-        <span className="spacer" />
-        <button type="button" className="btn" onClick={onDone}>
-          {t('ui.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('ui.saving') : t('ui.save')}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} busy={busy} />
     </form>
   )
 }

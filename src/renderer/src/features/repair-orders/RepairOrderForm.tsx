@@ -14,6 +14,7 @@ import { upsertOrder } from '../../store/board-state'
 import { setBoardData, boardData } from '../../store/board-store'
 import { toast } from '../../store/toast-store'
 import { STRONG_FLAGS } from './card-text'
+import { FormActions } from '../../components/FormActions'
 
 interface LineDraft {
   key: number
@@ -202,14 +203,7 @@ export function RepairOrderForm({ order, onDone, onCancel }: { order: RepairOrde
       <Field label={t('fields.notes')} id={id('notes')} error={err('notes')}>
         <textarea id={id('notes')} rows={2} value={f.notes} onChange={(e) => set('notes', e.target.value)} />
       </Field>
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('ui.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('ui.saving') : t('ui.save')}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} busy={busy} />
     </form>
   )
 }

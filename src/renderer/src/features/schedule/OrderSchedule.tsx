@@ -20,6 +20,7 @@ import { h1, riskTitle, stoppageTimerText } from './schedule-format'
 import { useUi } from '../../store/ui-store'
 import { labourUsage } from '../../../../shared/domain/labour'
 import { useCan } from '../auth/session-store'
+import { FormActions } from '../../components/FormActions'
 
 const open = new Set<string>(OPEN_STATUSES)
 
@@ -200,14 +201,7 @@ function FormShell({ title, errors, busy, submitLabel, onSubmit, onCancel, child
       <h4>{title}</h4>
       <FormErrorBanner errors={errors} />
       {children}
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('ui.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('ui.saving') : submitLabel}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} busy={busy} submitLabel={submitLabel} />
     </form>
   )
 }

@@ -10,6 +10,7 @@ import { useBoard, boardData, setBoardData } from '../../store/board-store'
 import { skillName, upsertTechnician } from '../../store/board-state'
 import { closeDialog } from '../../store/ui-store'
 import { toast } from '../../store/toast-store'
+import { FormActions } from '../../components/FormActions'
 
 interface SkillDraft {
   key: number
@@ -142,14 +143,7 @@ function TechnicianForm({ tech }: { tech: Technician | null }) {
         <input type="checkbox" checked={f.active} onChange={(e) => set('active', e.target.checked)} /> {t('fields.active')}
         <small className="hint"> — {t('ui.inactiveNote')}</small>
       </label>
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={closeDialog}>
-          {t('ui.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('ui.saving') : t('ui.save')}
-        </button>
-      </div>
+      <FormActions onCancel={closeDialog} busy={busy} />
     </form>
   )
 }
