@@ -101,12 +101,17 @@ export class Tx {
     const before: Record<string, unknown> = {}
     const after: Record<string, unknown> = { ...this.extraAudit }
     if (orderIds.length) {
-      before.repairOrders = Object.fromEntries(this.orderBefore)
-      after.repairOrders = Object.fromEntries(ordersAfter.map((o) => [o.id, o]))
+      const afterById = new Map(ordersAfter.map((o) => [o.id, o]))
+      const diffs = orderIds.map((id) => auditDiff(this.orderBefore.get(id) ?? null, afterById.get(id), ORDER_PLACEMENT))
+      before.repairOrders = Object.fromEntries(orderIds.map((id, i) => [id, diffs[i].before]))
+      after.repairOrders = Object.fromEntries(orderIds.map((id, i) => [id, diffs[i].after]))
     }
     if (this.technicianBefore.size) {
-      before.technicians = Object.fromEntries(this.technicianBefore)
-      after.technicians = Object.fromEntries(techniciansAfter.map((t) => [t.id, t]))
+      const ids = [...this.technicianBefore.keys()]
+      const afterById = new Map(techniciansAfter.map((t) => [t.id, t]))
+      const diffs = ids.map((id) => auditDiff(this.technicianBefore.get(id) ?? null, afterById.get(id), []))
+      before.technicians = Object.fromEntries(ids.map((id, i) => [id, diffs[i].before]))
+      after.technicians = Object.fromEntries(ids.map((id, i) => [id, diffs[i].after]))
     }
     if (skillsAfter) {
       before.skills = this.skillsBefore
@@ -137,4 +142,33 @@ export class Tx {
       calendar: calendarAfter
     }
   }
+}
+
+/** Fields every order's audit entry keeps, changed or not: the timeline reads where the order stood. */
+export const ORDER_PLACEMENT = ['roNumber', 'status', 'technicianId', 'queuePosition', 'parked'] as const
+
+/**
+ * What the audit row keeps of one record: the whole record when it is created, otherwise only
+ * the fields that changed (plus `always`), before and after. Whole records on every change made
+ * three years of history about 4 GB (docs/benchmarks.md); the changed fields say the same.
+ */
+export function auditDiff<T extends object>(
+  before: T | null,
+  after: T | undefined,
+  always: readonly string[]
+): { before: Partial<T> | null; after: Partial<T> | null } {
+  if (!after) return { before, after: null }
+  if (!before) return { before: null, after }
+  const b: Record<string, unknown> = {}
+  const a: Record<string, unknown> = {}
+  const rb = before as Record<string, unknown>
+  const ra = after as Record<string, unknown>
+  for (const key of Object.keys(ra)) {
+    if (key === 'updatedAt') continue
+    if (always.includes(key) || JSON.stringify(rb[key]) !== JSON.stringify(ra[key])) {
+      b[key] = rb[key]
+      a[key] = ra[key]
+    }
+  }
+  return { before: b as Partial<T>, after: a as Partial<T> }
 }
