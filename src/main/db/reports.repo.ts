@@ -80,19 +80,27 @@ export function deliveriesByTechnician(db: Database, from: number, to: number): 
 /**
  * Per technician: labour hours clocked inside [from, to), each in-progress segment clipped to the
  * period and a running one counted up to `now`. Segments are found by start, looking back
- * CLOCK_LOOKBACK_MS (no segment runs that long: a shift ends and the clock is paused).
+ * CLOCK_LOOKBACK_MS (no segment runs that long: a shift ends and the clock is paused). One range
+ * search of clock_segments_technician per technician: no sort of the period's segments.
  */
-export function clockedHoursByTechnician(db: Database, from: number, to: number, now: number): Map<number, number> {
-  const rows = db
-    .prepare(
-      `SELECT technician_id AS technicianId,
-              sum(max(0, min(coalesce(ended_at, max(:now, started_at)), :to) - max(started_at, :from))) AS ms
-       FROM clock_segments
-       WHERE started_at >= :lookFrom AND started_at < :to
-       GROUP BY technician_id`
-    )
-    .all({ from, to, now, lookFrom: from - CLOCK_LOOKBACK_MS }) as { technicianId: number; ms: number }[]
-  return new Map(rows.map((r) => [r.technicianId, r.ms / 3_600_000]))
+export function clockedHoursByTechnician(
+  db: Database,
+  technicianIds: readonly number[],
+  from: number,
+  to: number,
+  now: number
+): Map<number, number> {
+  const one = db.prepare(
+    `SELECT coalesce(sum(max(0, min(coalesce(ended_at, max(:now, started_at)), :to) - max(started_at, :from))), 0) AS ms
+     FROM clock_segments
+     WHERE technician_id = :technicianId AND started_at >= :lookFrom AND started_at < :to`
+  )
+  const out = new Map<number, number>()
+  for (const technicianId of technicianIds) {
+    const { ms } = one.get({ technicianId, from, to, now, lookFrom: from - CLOCK_LOOKBACK_MS }) as { ms: number }
+    if (ms > 0) out.set(technicianId, ms / 3_600_000)
+  }
+  return out
 }
 
 /**

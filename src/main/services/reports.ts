@@ -138,14 +138,23 @@ export function reportSummary(ctx: QueryContext, args: ParsedArgs<'report-summar
     const attendance = listAttendance(db, period.days[0].date).filter((a) => a.date <= period.days[period.days.length - 1].date)
     const wt = new WorkingTime(calendar, technicians, attendance)
     const byTech = new Map(deliveriesByTechnician(db, from, to).map((r) => [r.technicianId, r]))
-    const clocked = clockedHoursByTechnician(db, from, to, now)
+    const clocked = clockedHoursByTechnician(db, technicians.map((t) => t.id), from, to, now)
+    // Technicians on the same shift and lunch with no attendance record in the period have the same
+    // working time: it is worked out once per such group (60 technicians x 400 days adds up).
+    const withAttendance = new Set(attendance.map((a) => a.technicianId))
+    const availableBySignature = new Map<string, number>()
     const lines: TechnicianReportLine[] = []
     for (const t of technicians) {
       const d = byTech.get(t.id)
       const clockedHours = clocked.get(t.id) ?? 0
       if (!t.active && !d && clockedHours === 0) continue
       const start = Math.max(from, t.createdAt)
-      const availableHours = availableTo > start ? workingHoursBetween(wt.technician(t.id), start, availableTo) : 0
+      const signature = withAttendance.has(t.id) ? null : `${t.shiftStart}|${t.shiftEnd}|${t.lunchStart}|${t.lunchEnd}|${start}`
+      let availableHours = signature === null ? undefined : availableBySignature.get(signature)
+      if (availableHours === undefined) {
+        availableHours = availableTo > start ? workingHoursBetween(wt.technician(t.id), start, availableTo) : 0
+        if (signature !== null) availableBySignature.set(signature, availableHours)
+      }
       const flat = d?.flatRateHours ?? 0
       const actual = d?.actualHours ?? 0
       lines.push({

@@ -3,7 +3,7 @@ export const en = {
   // issue 5: the Reports page (src/renderer/src/features/reports)
   reports: {
     title: 'Reports',
-    open: 'Reports 报表',
+    open: 'Reports',
     back: 'Back to the board',
     period: 'Period',
     last7: 'Last 7 days',

@@ -5,7 +5,7 @@ export const zh: Catalogue = {
   // issue 5：报表页面（src/renderer/src/features/reports）
   reports: {
     title: '报表',
-    open: '报表 Reports',
+    open: '报表',
     back: '返回看板',
     period: '统计期间',
     last7: '最近 7 天',

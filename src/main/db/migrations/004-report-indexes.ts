@@ -9,8 +9,8 @@ export function up(db: Database): void {
   db.exec(`
     -- deliveries in a period (the daily series, on-time figures, efficiency per technician)
     CREATE INDEX deliveries_delivered_at ON deliveries (delivered_at);
-    -- labour clocked in a period per technician (utilisation); covering, so the table is not read
-    CREATE INDEX clock_segments_started ON clock_segments (started_at, technician_id, ended_at);
+    -- labour clocked by one technician in a period (utilisation); covering, so the table is not read
+    CREATE INDEX clock_segments_technician ON clock_segments (technician_id, started_at, ended_at);
     -- stoppages in a period by reason
     CREATE INDEX stoppages_started ON stoppages (started_at, kind, ended_at);
     -- QC failures in a period by comeback cause
