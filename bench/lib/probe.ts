@@ -43,8 +43,11 @@ export interface BenchProbe {
   lastPointerUp: number | null
   lastMove: Promise<MoveRecord> | null
   afterFrame(): Promise<number>
-  /** Resolves with the end of the first frame in which `selector` matches inside `within` (default document). */
-  whenShown(selector: string, within?: string): Promise<number>
+  /**
+   * Resolves with the end of the first frame in which `selector` matches inside `within` (default
+   * document), or NaN after `timeoutMs`.
+   */
+  whenShown(selector: string, within?: string, timeoutMs?: number): Promise<number>
 }
 
 declare global {
@@ -79,13 +82,18 @@ export function installProbe(): void {
     lastPointerUp: null,
     lastMove: null,
     afterFrame,
-    whenShown(selector, within) {
+    whenShown(selector, within, timeoutMs = 10_000) {
       return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          observer.disconnect()
+          resolve(NaN)
+        }, timeoutMs)
         const find = () => {
           const root = within ? document.querySelector(within) : document
           return root ? root.querySelector(selector) : null
         }
         const done = () => {
+          clearTimeout(timer)
           observer.disconnect()
           void afterFrame().then(resolve)
         }
@@ -93,6 +101,7 @@ export function installProbe(): void {
           if (find()) done()
         })
         if (find()) {
+          clearTimeout(timer)
           void afterFrame().then(resolve)
           return
         }

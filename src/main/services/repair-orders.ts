@@ -115,9 +115,7 @@ export function fillCurrentSlot(tx: Tx, technicianId: number): void {
 /** Rewrites a technician's queue positions 0..n-1 in the given order, touching only orders whose place changes. */
 export function renumberQueue(tx: Tx, technicianId: number, ids: number[]): void {
   const positions = queuePositions(tx.db, technicianId)
-  ids.forEach((id, i) => {
-    if (positions.get(id) !== i) tx.touchOrder(id)
-  })
+  tx.touchOrders(ids.filter((id, i) => positions.get(id) !== i))
   writeQueue(tx.db, technicianId, ids, tx.now)
 }
 

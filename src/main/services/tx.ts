@@ -67,6 +67,14 @@ export class Tx {
     this.orderBefore.set(id, created ? null : (getRepairOrders(this.db, [id])[0] ?? null))
   }
 
+  /** touchOrder for many orders in one read (a queue renumbered after a drop at its front, issue 5). */
+  touchOrders(ids: readonly number[]): void {
+    const missing = ids.filter((id) => !this.orderBefore.has(id))
+    if (missing.length === 0) return
+    const found = new Map(getRepairOrders(this.db, missing).map((o) => [o.id, o]))
+    for (const id of missing) this.orderBefore.set(id, found.get(id) ?? null)
+  }
+
   touchTechnician(id: number, created = false): void {
     if (this.technicianBefore.has(id)) return
     this.technicianBefore.set(id, created ? null : (getTechnician(this.db, id) ?? null))

@@ -95,15 +95,18 @@ export async function performDrop(orderId: number, action: DropAction, recordUnd
     return false
   }
   if (action.type === 'none') return false
-  setBoardData(applyOptimistic(before, orderId, action))
-  const reply =
+  // The command leaves first and the optimistic board renders while it travels: rendering the
+  // 2,000-order board first delayed the commit, and every other screen, by that render (issue 5).
+  const sent =
     action.type === 'unassign'
-      ? await call('repair-order-unassign', { id: orderId })
-      : await call('repair-order-assign', {
+      ? call('repair-order-unassign', { id: orderId })
+      : call('repair-order-assign', {
           id: orderId,
           technicianId: action.technicianId,
           ...(action.position !== undefined ? { position: action.position } : {})
         })
+  setBoardData(applyOptimistic(before, orderId, action))
+  const reply = await sent
   if (!reply.ok) {
     showError(reply.error)
     await loadBoard()

@@ -65,9 +65,12 @@ function sameLane(a: LaneModel | undefined, b: LaneModel): boolean {
   )
 }
 
+// One collator for every board change: localeCompare with options builds one per call (issue 5).
+const employeeNoOrder = new Intl.Collator('en', { numeric: true })
+
 /** Lane order on the wall: by employee number, so lanes do not jump around when names change. */
 function compareLane(a: Technician, b: Technician): number {
-  return a.employeeNo.localeCompare(b.employeeNo, 'en', { numeric: true }) || a.id - b.id
+  return employeeNoOrder.compare(a.employeeNo, b.employeeNo) || a.id - b.id
 }
 
 /** Recomputes every index from the records, reusing the previous arrays and lane objects where equal. */
