@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { comparePoolOrder, totalHours } from '../../../src/shared/domain/pool-order'
+import { comparePoolOrder, sortByPoolOrder, totalHours } from '../../../src/shared/domain/pool-order'
 import { emptyFlags, type RepairOrderFlags } from '../../../src/shared/domain/types'
 
 const ro = (roNumber: string, promisedAt: string, flags: Partial<RepairOrderFlags> = {}) => ({
@@ -59,5 +59,18 @@ describe('total flat-rate hours', () => {
   })
   it('is 0 for no lines', () => {
     expect(totalHours([])).toBe(0)
+  })
+})
+
+describe('sortByPoolOrder gives exactly the comparePoolOrder order', () => {
+  it('on a mixed list of comebacks, waiting customers and promises', () => {
+    const flags = (comeback: boolean, waitingCustomer: boolean) => ({ ...emptyFlags(), comeback, waitingCustomer })
+    const list = Array.from({ length: 200 }, (_, i) => ({
+      roNumber: `RO${String((i * 37) % 200).padStart(3, '0')}`,
+      promisedAt: new Date(Date.UTC(2026, 10, 25, 1) + ((i * 7919) % 40) * 15 * 60_000).toISOString(),
+      flags: flags(i % 11 === 0, i % 5 === 0)
+    }))
+    expect(sortByPoolOrder(list)).toEqual([...list].sort(comparePoolOrder))
+    expect(list).toHaveLength(200)
   })
 })

@@ -1,6 +1,6 @@
 import type { BoardSnapshot } from '../../../main/services/board'
 import type { BoardChanges } from '../../../main/services/tx'
-import { comparePoolOrder, totalHours } from '../../../shared/domain/pool-order'
+import { sortByPoolOrder, totalHours } from '../../../shared/domain/pool-order'
 import type { RepairOrder, Skill, Technician } from '../../../shared/domain/types'
 import { DEFAULT_CALENDAR, type TechnicianAttendance, type WorkshopCalendar } from '../../../shared/domain/calendar'
 
@@ -109,13 +109,13 @@ export function derive(
     const before = prev?.lanes[id]
     lanes[id] = before && sameLane(before, next) ? before : next
   }
-  pool.sort(comparePoolOrder)
-  side.sort((a, b) => (a.status === b.status ? comparePoolOrder(a, b) : a.status === 'awaiting_qc' ? -1 : 1))
+  // Awaiting QC before ready, each in pool order: a stable sort keeps the pool order within a status.
+  const sideSorted = sortByPoolOrder(side).sort((a, b) => (a.status === b.status ? 0 : a.status === 'awaiting_qc' ? -1 : 1))
   return {
     laneIds,
     lanes,
-    poolIds: keep(prev?.poolIds, pool.map((o) => o.id)),
-    sideIds: keep(prev?.sideIds, side.map((o) => o.id))
+    poolIds: keep(prev?.poolIds, sortByPoolOrder(pool).map((o) => o.id)),
+    sideIds: keep(prev?.sideIds, sideSorted.map((o) => o.id))
   }
 }
 
