@@ -15,6 +15,7 @@ import { setBoardData, boardData } from '../../store/board-store'
 import { toast } from '../../store/toast-store'
 import { STRONG_FLAGS } from './card-text'
 import { FormActions } from '../../components/FormActions'
+import { LevelSelect, SkillSelect } from '../../components/SkillPickers'
 
 interface LineDraft {
   key: number
@@ -148,25 +149,16 @@ export function RepairOrderForm({ order, onDone, onCancel }: { order: RepairOrde
               <input id={id(`d${l.key}`)} value={l.description} onChange={(e) => setLine(i, { description: e.target.value })} {...invalidProps(id(`d${l.key}`), err(`jobLines.${i}.description`))} />
             </Field>
             <Field label={t('fields.skill')} id={id(`s${l.key}`)} error={err(`jobLines.${i}.skill`)}>
-              <select id={id(`s${l.key}`)} value={l.skill} onChange={(e) => setLine(i, { skill: e.target.value })} {...invalidProps(id(`s${l.key}`), err(`jobLines.${i}.skill`))}>
-                <option value="">{t('ui.pickSkill')}</option>
-                {skills
-                  .filter((s) => s.active || s.code === l.skill)
-                  .map((s) => (
-                    <option key={s.code} value={s.code}>
-                      {lang === 'zh' ? s.nameZh : s.nameEn}
-                    </option>
-                  ))}
-              </select>
+              <SkillSelect
+                id={id(`s${l.key}`)}
+                value={l.skill}
+                choices={skills.filter((s) => s.active || s.code === l.skill)}
+                onChange={(skill) => setLine(i, { skill })}
+                {...invalidProps(id(`s${l.key}`), err(`jobLines.${i}.skill`))}
+              />
             </Field>
             <Field label={t('fields.minLevel')} id={id(`l${l.key}`)} error={err(`jobLines.${i}.minLevel`)}>
-              <select id={id(`l${l.key}`)} value={l.minLevel} onChange={(e) => setLine(i, { minLevel: Number(e.target.value) as SkillLevel })}>
-                {[1, 2, 3].map((n) => (
-                  <option key={n} value={n}>
-                    {t('ui.levelN', { level: n })}
-                  </option>
-                ))}
-              </select>
+              <LevelSelect id={id(`l${l.key}`)} value={l.minLevel} onChange={(minLevel) => setLine(i, { minLevel })} />
             </Field>
             <Field label={t('fields.hours')} id={id(`h${l.key}`)} error={err(`jobLines.${i}.hours`)} className="narrow">
               <input id={id(`h${l.key}`)} type="number" step="0.1" min="0.1" inputMode="decimal" value={l.hours} onChange={(e) => setLine(i, { hours: e.target.value })} {...invalidProps(id(`h${l.key}`), err(`jobLines.${i}.hours`))} />

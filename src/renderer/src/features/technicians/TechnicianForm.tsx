@@ -11,6 +11,7 @@ import { skillName, upsertTechnician } from '../../store/board-state'
 import { closeDialog } from '../../store/ui-store'
 import { toast } from '../../store/toast-store'
 import { FormActions } from '../../components/FormActions'
+import { LevelSelect, SkillSelect } from '../../components/SkillPickers'
 
 interface SkillDraft {
   key: number
@@ -110,25 +111,15 @@ function TechnicianForm({ tech }: { tech: Technician | null }) {
         {skills.map((s, i) => (
           <div className="skill-row" key={s.key}>
             <Field label={t('fields.skill')} id={id(`sk${s.key}`)} error={err(`skills.${i}.skill`)}>
-              <select id={id(`sk${s.key}`)} value={s.skill} onChange={(e) => setSkills((l) => l.map((x, j) => (j === i ? { ...x, skill: e.target.value } : x)))}>
-                <option value="">{t('ui.pickSkill')}</option>
-                {catalogue
-                  .filter((c) => (c.active && !used.has(c.code)) || c.code === s.skill)
-                  .map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {lang === 'zh' ? c.nameZh : c.nameEn}
-                    </option>
-                  ))}
-              </select>
+              <SkillSelect
+                id={id(`sk${s.key}`)}
+                value={s.skill}
+                choices={catalogue.filter((c) => (c.active && !used.has(c.code)) || c.code === s.skill)}
+                onChange={(skill) => setSkills((l) => l.map((x, j) => (j === i ? { ...x, skill } : x)))}
+              />
             </Field>
             <Field label={t('fields.level')} id={id(`lv${s.key}`)} error={err(`skills.${i}.level`)}>
-              <select id={id(`lv${s.key}`)} value={s.level} onChange={(e) => setSkills((l) => l.map((x, j) => (j === i ? { ...x, level: Number(e.target.value) as SkillLevel } : x)))}>
-                {[1, 2, 3].map((n) => (
-                  <option key={n} value={n}>
-                    {t('ui.levelN', { level: n })}
-                  </option>
-                ))}
-              </select>
+              <LevelSelect id={id(`lv${s.key}`)} value={s.level} onChange={(level) => setSkills((l) => l.map((x, j) => (j === i ? { ...x, level } : x)))} />
             </Field>
             <button type="button" className="btn-icon remove" onClick={() => setSkills((l) => l.filter((_, j) => j !== i))} aria-label={t('ui.removeSkill', { skill: s.skill ? skillName(catalogue, s.skill, lang) : i + 1 })}>
               ✕
