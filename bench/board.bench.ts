@@ -8,7 +8,7 @@
  * Run with `npm run bench:board`: it builds the app into out/bench-app first (BENCH_NO_BUILD=1
  * reuses that build; WDB_RENDERER_MINIFY=0 builds an unminified renderer). Environment: CHROMIUM_PATH (default
  * /usr/bin/chromium), BENCH_PORT (default: the first free port of 4880-4889), BENCH_RUNS (default 12),
- * BENCH_NO_DOCS=1 to only print.
+ * BENCH_NO_DOCS=1 to only print; WDB_BENCH_APP=<dir> builds into and serves from another directory.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
@@ -40,7 +40,8 @@ const MOVES = 60
 const CLIENTS = 20
 const ROOT = resolve('.')
 // Its own build: other work rebuilding out/ mid-run must not swap the renderer under the bench.
-const APP = join(ROOT, 'out/bench-app')
+// WDB_BENCH_APP: another build directory, so two people benchmarking at once do not share one.
+const APP = process.env.WDB_BENCH_APP ? resolve(process.env.WDB_BENCH_APP) : join(ROOT, 'out/bench-app')
 const SERVE_JS = join(APP, 'main/serve.js')
 const DATA = join(ROOT, 'bench/.data')
 const DOCS = join(ROOT, 'docs/benchmarks.md')
