@@ -84,10 +84,10 @@ function installReportsProbe(): void {
     )
   const count = (chart: string, sel: string) => document.querySelectorAll(`[data-chart="${chart}"] ${sel}`).length
   const complete = () =>
-    count('daily', 'path.recharts-rectangle') > 0 &&
+    count('daily', '.recharts-bar-rectangle rect') > 0 &&
     count('daily', 'path.recharts-line-curve') > 0 &&
-    count('technicians', 'path.recharts-rectangle') >= 60 &&
-    count('stoppages', 'path.recharts-rectangle') > 0
+    count('technicians', '.recharts-bar-rectangle rect') >= 60 &&
+    count('stoppages', '.recharts-bar-rectangle rect') > 0
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.name !== 'reports:data' || w.__reports.dataAt !== null) continue

@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Bar, BarChart, CartesianGrid, ComposedChart, Line, XAxis, YAxis, type BaseTickContentProps } from 'recharts'
+import { Bar, BarChart, CartesianGrid, ComposedChart, Line, XAxis, YAxis, type BarShapeProps, type BaseTickContentProps } from 'recharts'
 import { call, type CommandResult } from '../../api/client'
 import { localised } from '../../i18n'
 import { useTimeZone } from '../../store/board-store'
@@ -23,6 +23,15 @@ const hours = (x: number): string => x.toLocaleString(undefined, { maximumFracti
 const CHART_MARGIN = { top: 8, right: 16, bottom: 8, left: 0 }
 const COLOURS = { delivered: '#3b82f6', onTime: '#22c55e', efficiency: '#38bdf8', utilisation: '#f59e0b', stoppage: '#a78bfa' }
 const TICK_COLOUR = '#a8b5c8'
+
+/**
+ * Bars as plain rectangles: Recharts' default shape builds a path per bar and, with an active bar,
+ * subscribes every bar to the hover state; neither is needed for figures that are read, not hovered.
+ */
+function plainBar({ x, y, width, height, fill }: BarShapeProps) {
+  return <rect x={x} y={y} width={Math.max(0, width ?? 0)} height={Math.max(0, height ?? 0)} fill={fill} />
+}
+const BAR = { shape: plainBar, activeBar: false, isAnimationActive: false } as const
 
 /**
  * Axis labels as plain SVG text. Recharts' own tick text measures every label in the DOM (one
@@ -109,14 +118,13 @@ const DailyChart = memo(function DailyChart({ data, width }: { data: Summary['da
     [data]
   )
   const { t } = useTranslation()
-  if (!data) return <div style={{ height: 280 }} />
   return (
     <ComposedChart width={width} height={280} data={rows} margin={CHART_MARGIN}>
       <CartesianGrid stroke="#2c3e5c" vertical={false} />
       <XAxis dataKey="date" tick={X_TICK} interval={Math.max(0, Math.ceil(rows.length / 15) - 1)} />
-      <YAxis yAxisId="n" tick={Y_TICK} allowDecimals={false} />
-      <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} tick={PCT_TICK} />
-      <Bar yAxisId="n" dataKey="delivered" name={t('reports.charts.dailyDelivered')} fill={COLOURS.delivered} isAnimationActive={false} />
+      <YAxis yAxisId="n" tick={Y_TICK} allowDecimals={false} interval={0} />
+      <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} tick={PCT_TICK} interval={0} />
+      <Bar yAxisId="n" dataKey="delivered" name={t('reports.charts.dailyDelivered')} fill={COLOURS.delivered} {...BAR} />
       <Line
         yAxisId="pct"
         dataKey="onTime"
@@ -142,14 +150,13 @@ const TechnicianChart = memo(function TechnicianChart({ data, width }: { data: S
       })),
     [data]
   )
-  if (!data) return <div style={{ height: 300 }} />
   return (
     <BarChart width={width} height={300} data={rows} margin={CHART_MARGIN} barGap={0}>
       <CartesianGrid stroke="#2c3e5c" vertical={false} />
       <XAxis dataKey="name" tick={NAME_TICK} interval={0} height={70} />
-      <YAxis tick={PCT_TICK} />
-      <Bar dataKey="efficiency" name={t('reports.charts.efficiency')} fill={COLOURS.efficiency} isAnimationActive={false} />
-      <Bar dataKey="utilisation" name={t('reports.charts.utilisation')} fill={COLOURS.utilisation} isAnimationActive={false} />
+      <YAxis tick={PCT_TICK} interval={0} />
+      <Bar dataKey="efficiency" name={t('reports.charts.efficiency')} fill={COLOURS.efficiency} {...BAR} />
+      <Bar dataKey="utilisation" name={t('reports.charts.utilisation')} fill={COLOURS.utilisation} {...BAR} />
     </BarChart>
   )
 })
@@ -157,13 +164,12 @@ const TechnicianChart = memo(function TechnicianChart({ data, width }: { data: S
 const StoppageChart = memo(function StoppageChart({ data, width }: { data: Summary['stoppageHours'] | null; width: number }) {
   const { t } = useTranslation()
   const rows = useMemo(() => STOPPAGE_KINDS.map((k) => ({ reason: t(`schedule.stoppageKind.${k}`), hours: data?.[k] ?? 0 })), [data, t])
-  if (!data) return <div style={{ height: 280 }} />
   return (
     <BarChart width={width} height={280} data={rows} layout="vertical" margin={CHART_MARGIN}>
       <CartesianGrid stroke="#2c3e5c" horizontal={false} />
-      <XAxis type="number" tick={X_TICK} />
-      <YAxis type="category" dataKey="reason" tick={Y_TICK} width={150} />
-      <Bar dataKey="hours" name={t('reports.charts.hours')} fill={COLOURS.stoppage} isAnimationActive={false} />
+      <XAxis type="number" tick={X_TICK} interval={0} />
+      <YAxis type="category" dataKey="reason" tick={Y_TICK} width={150} interval={0} />
+      <Bar dataKey="hours" name={t('reports.charts.hours')} fill={COLOURS.stoppage} {...BAR} />
     </BarChart>
   )
 })
