@@ -3,7 +3,8 @@
  * the machine description with free memory, and writing one section of docs/benchmarks.md without touching the other sections.
  */
 import { cpus, freemem, loadavg, totalmem } from 'node:os'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { stats, type Stats } from './lib/stats'
@@ -80,4 +81,29 @@ export function writeDocSection(root: string, title: string, body: string): void
     next = `${doc.slice(0, start)}${section}${after < 0 ? '' : `\n${doc.slice(after + 1)}`}`
   }
   writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`)
+}
+
+/**
+ * The commit floor: a bare better-sqlite3 UPDATE transaction with the station's pragmas (WAL,
+ * synchronous=FULL) in a scratch `file` (removed after), `runs` times after 5 unmeasured; ms.
+ */
+export function bareCommitTimes(file: string, runs: number): number[] {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, technician_id INTEGER, version INTEGER NOT NULL) STRICT')
+  db.prepare('INSERT INTO t (id, technician_id, version) VALUES (1, NULL, 1)').run()
+  const update = db.prepare('UPDATE t SET technician_id = ?, version = version + 1 WHERE id = 1')
+  const tx = db.transaction((t: number) => update.run(t))
+  const times: number[] = []
+  for (let i = 0; i < runs + 5; i++) {
+    const t0 = performance.now()
+    tx.immediate(i % 60)
+    if (i >= 5) times.push(performance.now() - t0)
+  }
+  db.close()
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
+  return times
 }

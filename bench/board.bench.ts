@@ -15,7 +15,6 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { get } from 'node:http'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
-import Database from 'better-sqlite3'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { seedBoard } from './seed-board'
 import { installProbe, type CommandRecord, type MoveRecord } from './lib/probe'
@@ -33,7 +32,7 @@ import {
 } from './lib/board-driver'
 import { describeMachine, loadAverage } from './lib/machine'
 import { stats, type Stats } from './lib/stats'
-import { writeDocSection } from './bench-util'
+import { bareCommitTimes, writeDocSection } from './bench-util'
 
 const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 12))
 const MOVES = 60
@@ -146,25 +145,7 @@ function sseClients(url: string, n: number): { received: number[][]; close(): vo
 
 /** Bare better-sqlite3 transaction with the station's pragmas on a file beside the board's: the commit floor. */
 function commitFloor(runs: number): number[] {
-  const file = join(DATA, 'floor.db')
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
-  const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = FULL')
-  db.pragma('foreign_keys = ON')
-  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, technician_id INTEGER, version INTEGER NOT NULL) STRICT')
-  db.prepare('INSERT INTO t (id, technician_id, version) VALUES (1, NULL, 1)').run()
-  const update = db.prepare('UPDATE t SET technician_id = ?, version = version + 1 WHERE id = 1')
-  const tx = db.transaction((t: number) => update.run(t))
-  const times: number[] = []
-  for (let i = 0; i < runs + 5; i++) {
-    const t0 = performance.now()
-    tx.immediate(i % 60)
-    if (i >= 5) times.push(performance.now() - t0)
-  }
-  db.close()
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
-  return times
+  return bareCommitTimes(join(DATA, 'floor.db'), runs)
 }
 
 const commitDur = (c: CommandRecord | undefined): number => {

@@ -3,7 +3,7 @@
  * `ordersPerDay` repair orders a day on 60 technicians, each order with its job lines, labour clock
  * segments, stoppages, technician reports, QC records (some failures and rework), customer
  * notifications of a revised promise, its delivery, and the audit rows the command path writes
- * (the same shape as Tx.commit: the order before and after, plus its audit_entities link). The
+ * (through Tx.commit's own auditEntry and appendAudit: the changed fields, compressed). The
  * last two days stay open, so the board has several hundred orders in every state.
  *
  * Written with bulk INSERTs in one transaction per day, not through the commands (three years
@@ -13,14 +13,17 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { openDatabase } from '../src/main/db/open'
-import { auditDiff, ORDER_PLACEMENT } from '../src/main/services/tx'
+import { auditEntry, ORDER_CREATION_KEPT, ORDER_KEPT_ELSEWHERE } from '../src/main/services/tx'
+import { appendAudit } from '../src/main/db/audit.repo'
 import { SCHEMA_VERSION } from '../src/main/db/migrations'
 import { addDays, localInstant } from '../src/shared/domain/calendar'
-import { COMEBACK_CAUSES, DEFAULT_QC_CHECKLIST } from '../src/shared/domain/qc-checklist'
+import { COMEBACK_CAUSES, evaluateChecklist } from '../src/shared/domain/qc-checklist'
+import { insertQcRecord, readChecklist } from '../src/main/db/qc.repo'
+import { flagsToBits } from '../src/main/db/repair-orders.repo'
 import { REPAIR_ORDER_FLAGS, STOPPAGE_KINDS, type RepairOrderFlag, type StoppageKind } from '../src/shared/domain/types'
 
 /** Bump when the generated rows change, so cached files are regenerated. */
-export const GENERATOR_VERSION = 5
+export const GENERATOR_VERSION = 8
 
 export interface HistoryOptions {
   /** Days of history, ending the day before `today`. */
@@ -31,11 +34,11 @@ export interface HistoryOptions {
   today?: string
   seed?: number
   /**
-   * 'compact' (default): audit rows as Tx.commit writes them (auditDiff: the order's placement and
-   *   the fields that changed; the whole order only when it is created).
-   * 'full': the earlier format, the whole order before and after, kept to show what it cost.
+   * 'compact' (the only one since schema 5): audit rows as Tx.commit writes them (auditEntry: the
+   * fields that changed, before and after, deflated; nothing of the order at its creation).
+   * The earlier formats' sizes are kept as history in docs/benchmarks.md.
    */
-  auditShape?: 'full' | 'compact'
+  auditShape?: 'compact'
 }
 
 export interface HistoryInfo {
@@ -194,7 +197,7 @@ export function generateHistory(file: string, o: HistoryOptions & { today: strin
     ),
     order: db.prepare(
       `INSERT INTO repair_orders (id, ro_number, plate, model, customer_name, customer_phone, service_advisor, promised_at,
-         flags, status, technician_id, queue_position, parked, original_promised_at, created_at, updated_at, version)
+         flag_bits, status, technician_id, queue_position, parked, original_promised_at, created_at, updated_at, version)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     line: db.prepare(
@@ -208,10 +211,6 @@ export function generateHistory(file: string, o: HistoryOptions & { today: strin
     report: db.prepare(
       `INSERT INTO technician_reports (repair_order_id, technician_id, work_done, cause, fix, written_at, written_by) VALUES (?, ?, ?, ?, ?, ?, ?)`
     ),
-    qc: db.prepare(
-      `INSERT INTO qc_records (repair_order_id, attempt, result, inspector_user_id, inspector_name, signed_at, meaning_en, meaning_zh,
-         fail_reason, comeback_cause, technician_id, checklist, missing_required) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`
-    ),
     notify: db.prepare(
       `INSERT INTO customer_notifications (repair_order_id, previous_promised_at, revised_promised_at, channel, told_by, told_at,
          note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, '', 'dispatcher', ?)`
@@ -221,9 +220,7 @@ export function generateHistory(file: string, o: HistoryOptions & { today: strin
        VALUES (?, ?, 'dispatcher', ?, ?, 'clock', ?)`
     ),
     ready: db.prepare(`UPDATE repair_orders SET status = 'ready', updated_at = ? WHERE id = ?`),
-    delivered: db.prepare(`UPDATE repair_orders SET status = 'delivered', updated_at = ? WHERE id = ?`),
-    audit: db.prepare('INSERT INTO audit_log (at, actor, command, before, after) VALUES (?, ?, ?, ?, ?)'),
-    entity: db.prepare(`INSERT INTO audit_entities (audit_id, entity, entity_id) VALUES (?, 'repair_order', ?)`)
+    delivered: db.prepare(`UPDATE repair_orders SET status = 'delivered', updated_at = ? WHERE id = ?`)
   }
 
   const inspectors = [
@@ -245,8 +242,11 @@ export function generateHistory(file: string, o: HistoryOptions & { today: strin
     stmt.user.run(5, '调度李', 'dispatch', 'dispatcher', epoch, epoch)
   })()
 
-  const checklistJson = JSON.stringify(DEFAULT_QC_CHECKLIST.map((i) => ({ ...i, required: i.requiredWhen.kind === 'always', checked: true })))
+  // QC records go through the product's own writer (qc.repo.ts): a checklist version plus two bitmasks.
+  const checklistTemplate = readChecklist(db)
+  const everyItem = checklistTemplate.map((i) => i.id)
   let orderId = 0
+  let qcRecordId = 0
   let lineId = 0
   let open = 0
   const techFreeAt = new Array<number>(techCount + 1).fill(0)
@@ -255,20 +255,12 @@ export function generateHistory(file: string, o: HistoryOptions & { today: strin
   const lifeOf = (s: OrderState) => {
     const step = (at: number, command: string, change: Partial<OrderState>, actor = 'dispatcher', extra?: Record<string, unknown>) => {
       if (at > now) return false
-      let before = snapshot(s) as Record<string, unknown>
+      const before = snapshot(s) as Record<string, unknown>
       Object.assign(s, change, { updatedAt: at, version: s.version + 1 })
-      let after = snapshot(s) as Record<string, unknown>
-      if (o.auditShape !== 'full') {
-        // What Tx.commit writes: the placement and the fields that changed (the same function).
-        const diff = auditDiff(before, after, ORDER_PLACEMENT)
-        before = diff.before ?? {}
-        after = diff.after ?? {}
-      }
-      const auditId = Number(
-        stmt.audit.run(at, actor, command, JSON.stringify({ repairOrders: { [s.id]: before } }), JSON.stringify({ ...extra, repairOrders: { [s.id]: after } }))
-          .lastInsertRowid
-      )
-      stmt.entity.run(auditId, s.id)
+      const after = snapshot(s) as Record<string, unknown>
+      // What Tx.commit writes, through the same functions: the fields that changed, compressed.
+      const entry = auditEntry(before, after, ORDER_CREATION_KEPT, ORDER_KEPT_ELSEWHERE)
+      appendAudit(db, { at, actor, command, change: extra ? { o: entry, x: extra } : { o: entry } }, [{ entity: 'repair_order', id: s.id }])
       return true
     }
     return { step }
@@ -276,7 +268,7 @@ export function generateHistory(file: string, o: HistoryOptions & { today: strin
 
   const insertOrder = (s: OrderState) => {
     stmt.order.run(
-      s.id, s.ro, s.plate, s.model, s.customer, s.phone, s.advisor, s.promisedAt, JSON.stringify(s.flags),
+      s.id, s.ro, s.plate, s.model, s.customer, s.phone, s.advisor, s.promisedAt, flagsToBits(s.flags),
       // delivered and ready orders enter as awaiting QC and pass the QC gate triggers below
       s.status === 'delivered' || s.status === 'ready' ? 'awaiting_qc' : s.status,
       s.technicianId, s.queuePosition, s.parked ? 1 : 0, s.originalPromisedAt, s.createdAt, s.updatedAt, s.version
@@ -352,12 +344,10 @@ export function generateHistory(file: string, o: HistoryOptions & { today: strin
         // Collect rows to write after the order itself (foreign keys): clock, stoppages, QC, ...
         const after: (() => void)[] = []
         const { step } = lifeOf(s)
-        // creation: its audit row has no "before"
+        // creation: the row keeps nothing the order row holds (history.ts rebuilds it)
         const createAudit = () => {
-          const auditId = Number(
-            stmt.audit.run(createdAt, 'dispatcher', 'repair-order-create', '{}', JSON.stringify({ repairOrders: { [id]: snapshot(s) } })).lastInsertRowid
-          )
-          stmt.entity.run(auditId, id)
+          const change = { o: auditEntry(null, snapshot(s) as Record<string, unknown>, ORDER_CREATION_KEPT) }
+          appendAudit(db, { at: createdAt, actor: 'dispatcher', command: 'repair-order-create', change }, [{ entity: 'repair_order', id }])
         }
         const actualTotal = flat * between(0.72, 1.35)
         let stoppage: { kind: StoppageKind; start: number; end: number } | null = null
@@ -451,10 +441,33 @@ export function generateHistory(file: string, o: HistoryOptions & { today: strin
           const qcRow = (attempt: number, at: number, result: 'pass' | 'fail') => {
             const cause = result === 'fail' ? pick(COMEBACK_CAUSES) : null
             after.push(() =>
-              stmt.qc.run(id, attempt, result, inspector.id, inspector.name, at, result === 'pass' ? 'QC passed' : 'QC failed: 异响仍在',
-                result === 'pass' ? '质检通过' : '质检不通过：异响仍在', result === 'fail' ? '异响仍在' : null, cause, tech, checklistJson)
+              insertQcRecord(db, {
+                repairOrderId: id,
+                result,
+                inspectorUserId: inspector.id,
+                inspectorName: inspector.name,
+                signedAt: at,
+                meaningEn: result === 'pass' ? 'QC passed' : 'QC failed: 异响仍在',
+                meaningZh: result === 'pass' ? '质检通过' : '质检不通过：异响仍在',
+                failReason: result === 'fail' ? '异响仍在' : null,
+                comebackCause: cause,
+                technicianId: tech,
+                // every item ticked, each required as this order's flags make it (the road test on brake, safety, comeback cars)
+                checklist: evaluateChecklist(checklistTemplate, s.flags, everyItem).lines
+              })
             )
-            return { qcRecord: { repairOrderId: id, attempt, result, inspector: inspector.name, comebackCause: cause } }
+            // the audit's QC record as qc.ts writes it (records get their ids in this same order)
+            return {
+              qcRecord: {
+                id: ++qcRecordId,
+                repairOrderId: id,
+                attempt,
+                result,
+                inspector: inspector.name,
+                meaning: result === 'pass' ? { en: 'QC passed', zh: '质检通过' } : { en: 'QC failed: 异响仍在', zh: '质检不通过：异响仍在' },
+                comebackCause: cause
+              }
+            }
           }
           events.push({
             at: qc1At,

@@ -8,6 +8,8 @@
  */
 import { existsSync, rmSync } from 'node:fs'
 import { openDatabase } from '../src/main/db/open'
+import { appendAudit } from '../src/main/db/audit.repo'
+import { flagsToBits } from '../src/main/db/repair-orders.repo'
 import { REPAIR_ORDER_FLAGS } from '../src/shared/domain/types'
 
 export interface SeedBoardOptions {
@@ -91,7 +93,7 @@ export function seedBoard(file: string, options: SeedBoardOptions = {}): SeededB
 
       const insOrder = db.prepare(
         `INSERT INTO repair_orders (id, ro_number, plate, vin, model, customer_name, customer_phone, service_advisor,
-           promised_at, parts_ready, flags, notes, status, technician_id, queue_position, parked, created_at, updated_at, original_promised_at)
+           promised_at, parts_ready, flag_bits, notes, status, technician_id, queue_position, parked, created_at, updated_at, original_promised_at)
          VALUES (?, ?, ?, NULL, ?, ?, ?, '孙丽', ?, ?, ?, '', ?, ?, ?, 0, ?, ?, ?)`
       )
       const insLine = db.prepare(
@@ -144,7 +146,7 @@ export function seedBoard(file: string, options: SeedBoardOptions = {}): SeededB
           `139${String(10_000_000 + id).padStart(8, '0')}`,
           promised,
           rand() < 0.85 ? 1 : 0,
-          JSON.stringify(flags),
+          flagsToBits(flags),
           status,
           technicianId,
           position,
@@ -155,10 +157,7 @@ export function seedBoard(file: string, options: SeedBoardOptions = {}): SeededB
         lines.forEach(([description, skill], i) => insLine.run(id, i + 1, description, skill, 1, hours[i]))
         if (status === 'in_progress' && technicianId !== null) insClock.run(id, technicianId, now - 40 * 60_000)
       }
-      db.prepare(`INSERT INTO audit_log (at, actor, command, before, after) VALUES (?, 'bench', 'bench-seed-board', '{}', ?)`).run(
-        now,
-        JSON.stringify({ technicians, orders: total })
-      )
+      appendAudit(db, { at: now, actor: 'bench', command: 'bench-seed-board', change: { x: { technicians, orders: total } } }, [])
     }).immediate()
     const fk = db.pragma('foreign_key_check') as unknown[]
     if (fk.length > 0) throw new Error(`seeded board breaks ${fk.length} foreign keys`)

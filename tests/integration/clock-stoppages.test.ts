@@ -214,9 +214,9 @@ describe('stoppage update and clock edits', () => {
     expect(edited.editReason).toBe('Technician forgot to clock off before lunch')
     expect(hx.counts().audit).toBe(audit + 1)
     expect(get(hx, a.id).labour.closedHours).toBeCloseTo(0.75, 9)
-    const row = hx.db.prepare('SELECT command, after FROM audit_log ORDER BY id DESC LIMIT 1').get() as { command: string; after: string }
+    const row = hx.ok<{ command: string; after: { clockSegment: { reason: string } } }[]>('audit-list', { limit: 1 })[0]
     expect(row.command).toBe('clock-segment-edit')
-    expect(JSON.parse(row.after).clockSegment.reason).toBe('Technician forgot to clock off before lunch')
+    expect(row.after.clockSegment.reason).toBe('Technician forgot to clock off before lunch')
     const err = hx.fail('clock-segment-edit', { segmentId: seg.id, startedAt: '2026-11-25T02:00:00Z', endedAt: '2026-11-25T01:45:00Z', reason: 'x' })
     expect(err.message.en).toContain('the end must come after the start')
     expect(err.message.zh).toContain('结束时间必须晚于开始时间')

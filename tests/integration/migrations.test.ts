@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { createHash } from 'node:crypto'
-import { copyFileSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../src/shared/api/errors'
-import { migrate, openDatabase } from '../../src/main/db/open'
-import { SCHEMA_VERSION } from '../../src/main/db/migrations'
+import { migrate, openDatabase, preUpgradeCopyPath } from '../../src/main/db/open'
+import { migrations, SCHEMA_VERSION } from '../../src/main/db/migrations'
 import { currentOf, listOpenRepairOrders, queueOf } from '../../src/main/db/repair-orders.repo'
 import { createCore } from '../../src/main/core/core'
 import { tempDir } from './helpers'
@@ -232,6 +232,67 @@ describe('hot queries use indexes (no full SCAN of repair_orders)', () => {
         expectIndexed(db, s)
         expect(plan(db, s).join(' ')).toMatch(/SEARCH repair_orders USING INDEX \S+ \(technician_id=\?/)
       }
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('upgrading a file that already holds a board', () => {
+  /** A file at schema `version` (the product's own migrations up to it), with one technician. */
+  function fileAt(version: number): void {
+    const old = new Database(t.file)
+    old.pragma('journal_mode = WAL')
+    old.transaction(() => {
+      for (let v = 0; v < version; v++) migrations[v](old)
+      old.pragma(`user_version = ${version}`)
+    })()
+    old
+      .prepare(`INSERT INTO technicians (name, employee_no, shift_start, shift_end, created_at, updated_at) VALUES ('王师傅', 'T01', '08:00', '17:00', 0, 0)`)
+      .run()
+    old.close()
+  }
+
+  it('copies the file beside itself, at its old version, before migrating it', () => {
+    const from = SCHEMA_VERSION - 1
+    fileAt(from)
+    const db = openDatabase(t.file)
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    } finally {
+      db.close()
+    }
+    const copy = new Database(preUpgradeCopyPath(t.file, from), { readonly: true, fileMustExist: true })
+    try {
+      expect(copy.pragma('user_version', { simple: true })).toBe(from)
+      expect((copy.prepare('SELECT name FROM technicians').get() as { name: string }).name).toBe('王师傅')
+      expect(copy.pragma('quick_check', { simple: true })).toBe('ok')
+    } finally {
+      copy.close()
+    }
+  })
+
+  it('takes no copy of a new file, nor of a file already up to date', () => {
+    openDatabase(t.file).close()
+    openDatabase(t.file).close()
+    for (let v = 0; v <= SCHEMA_VERSION; v++) expect(existsSync(preUpgradeCopyPath(t.file, v)), `copy at v${v}`).toBe(false)
+  })
+
+  it('gives the pages a rebuilding migration freed back to the disk', () => {
+    fileAt(1)
+    // Audit rows in the first schema's format, enough to make the rebuild of later migrations leave free pages.
+    const old = new Database(t.file)
+    const row = old.prepare(`INSERT INTO audit_log (at, actor, command, before, after) VALUES (?, 'dispatcher', 'technician-update', '{}', ?)`)
+    old.transaction(() => {
+      for (let i = 0; i < 3000; i++) row.run(i, JSON.stringify({ technicians: { 1: { name: '王师傅', note: 'x'.repeat(200) } } }))
+    })()
+    old.close()
+    const db = openDatabase(t.file)
+    try {
+      const free = db.pragma('freelist_count', { simple: true }) as number
+      const pages = db.pragma('page_count', { simple: true }) as number
+      expect(free * 4).toBeLessThanOrEqual(pages)
+      expect(db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 3000 })
     } finally {
       db.close()
     }

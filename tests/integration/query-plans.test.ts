@@ -86,7 +86,7 @@ const now = localInstant('Asia/Shanghai', today, '10:00')
  * 164,400 orders, gathered by PRAGMA optimize), and its plans are the ones a three-year file gets.
  */
 const THREE_YEAR_STATS: [string, string, string][] = [
-  ['audit_entities', 'audit_entities', '1126895 2001 7 1'],
+  ['audit_log', 'audit_log_order', '1126895 7'],
   ['clock_segments', 'clock_segments_one_running', '23 1'],
   ['clock_segments', 'clock_segments_order', '218325 2 1'],
   ['clock_segments', 'clock_segments_technician', '218325 2001 1 1'],

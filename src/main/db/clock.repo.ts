@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { prepareCached } from './statement-cache'
 import { HOUR_MS } from '../../shared/domain/calendar'
 import type { RepairOrder, TechnicianReport } from '../../shared/domain/types'
 import { openStoppagesOf } from './stoppages.repo'
@@ -83,6 +84,25 @@ export function insertTechnicianReport(
   ).run(r.repairOrderId, r.technicianId, r.workDone, r.cause, r.fix, at, r.writtenBy)
 }
 
+/**
+ * Every report on an order, oldest first, with the instant it was written (UTC ms): the order's
+ * technicianReport at a past instant is the last one written by then (the audit keeps none, issue 5).
+ */
+export function technicianReportsOf(db: Database, repairOrderId: number): { at: number; report: TechnicianReport }[] {
+  const rows = prepareCached(db, 'SELECT * FROM technician_reports WHERE repair_order_id = ? ORDER BY id').all(repairOrderId) as {
+    technician_id: number
+    work_done: string
+    cause: string
+    fix: string
+    written_at: number
+    written_by: string
+  }[]
+  return rows.map((r) => ({
+    at: r.written_at,
+    report: { technicianId: r.technician_id, workDone: r.work_done, cause: r.cause, fix: r.fix, writtenAt: iso(r.written_at), writtenBy: r.written_by }
+  }))
+}
+
 function inChunks<T>(ids: readonly number[], f: (chunk: number[], marks: string) => T[]): T[] {
   const out: T[] = []
   for (let i = 0; i < ids.length; i += 500) {
@@ -101,8 +121,8 @@ export function attachPromiseKeeping(db: Database, orders: RepairOrder[]): Repai
   const ids = orders.map((o) => o.id)
   const clock = new Map<number, { closed: number; running: number | null }>()
   for (const r of inChunks(ids, (c, m) =>
-    db
-      .prepare(
+    prepareCached(
+        db,
         `SELECT repair_order_id AS id, coalesce(sum(ended_at - started_at), 0) AS closed,
                 max(CASE WHEN ended_at IS NULL THEN started_at END) AS running
          FROM clock_segments WHERE repair_order_id IN (${m}) GROUP BY repair_order_id`
@@ -112,8 +132,8 @@ export function attachPromiseKeeping(db: Database, orders: RepairOrder[]): Repai
     clock.set(r.id, r)
   const reports = new Map<number, TechnicianReport>()
   for (const r of inChunks(ids, (c, m) =>
-    db
-      .prepare(
+    prepareCached(
+        db,
         `SELECT * FROM technician_reports WHERE id IN
            (SELECT max(id) FROM technician_reports WHERE repair_order_id IN (${m}) GROUP BY repair_order_id)`
       )

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { prepareCached } from './statement-cache'
 import type { CustomerNotification, NotificationChannel } from '../../shared/domain/types'
 
 const iso = (ms: number): string => new Date(ms).toISOString()
@@ -76,8 +77,8 @@ export function notificationSummaries(
   for (let i = 0; i < orderIds.length; i += 500) {
     const chunk = orderIds.slice(i, i + 500)
     const marks = chunk.map(() => '?').join(',')
-    const rows = db
-      .prepare(
+    const rows = prepareCached(
+        db,
         `SELECT n.*, c.cnt FROM customer_notifications n
          JOIN (SELECT repair_order_id AS rid, max(id) AS last_id, count(*) AS cnt FROM customer_notifications
                WHERE repair_order_id IN (${marks}) GROUP BY repair_order_id) c ON n.id = c.last_id`
@@ -94,8 +95,8 @@ export function promiseReport(db: Database, from: number, to: number) {
     .prepare(
       `WITH d AS (
          SELECT o.id, coalesce(o.original_promised_at, o.promised_at) AS original, o.promised_at AS revised,
-                (SELECT min(a.at) FROM audit_entities e JOIN audit_log a ON a.id = e.audit_id
-                  WHERE e.entity = 'repair_order' AND e.entity_id = o.id AND a.command = 'repair-order-deliver') AS delivered_at,
+                (SELECT min(a.at) FROM audit_log a
+                  WHERE a.order_id = o.id AND a.command_id = (SELECT id FROM audit_commands WHERE name = 'repair-order-deliver')) AS delivered_at,
                 (SELECT count(*) FROM customer_notifications n WHERE n.repair_order_id = o.id) AS told
          FROM repair_orders o WHERE o.status = 'delivered')
        SELECT count(*) AS delivered,

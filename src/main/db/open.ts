@@ -33,7 +33,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    migrate(db)
+    upgrade(db, file)
     return db
   } catch (e) {
     db.close()
@@ -53,6 +53,31 @@ function refuseNewerFile(file: string, nativeBinding?: string): void {
   } finally {
     probe.close()
   }
+}
+
+/** Where the copy of a file taken before its schema is upgraded goes: beside it, named by its old version. */
+export const preUpgradeCopyPath = (file: string, fromVersion: number): string => `${file}.v${fromVersion}.bak`
+
+/**
+ * Brings an existing file's schema up to date. A file that already holds a board (schema 1 or
+ * later) is first copied whole beside itself (VACUUM INTO: one consistent, compact copy, WAL
+ * included), so an upgrade can always be undone by hand. Migrations that rebuild tables (005,
+ * 006) leave the old pages free inside the file; when over a quarter of the file is free after an
+ * upgrade, one VACUUM gives the space back to the disk (a one-off on the first start of a new version).
+ */
+function upgrade(db: Db, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current === SCHEMA_VERSION) return
+  const existing = file !== ':memory:' && current >= 1
+  if (existing) {
+    const copy = preUpgradeCopyPath(file, current)
+    if (!existsSync(copy)) db.prepare('VACUUM INTO ?').run(copy)
+  }
+  migrate(db)
+  if (!existing) return
+  const free = db.pragma('freelist_count', { simple: true }) as number
+  const pages = db.pragma('page_count', { simple: true }) as number
+  if (free * 4 > pages) db.exec('VACUUM')
 }
 
 /** Runs every pending migration in one transaction, so a file is never left half-migrated. */

@@ -12,13 +12,68 @@ export function readChecklist(db: Database): QcChecklistItem[] {
   ).map((r) => ({ id: r.id, labelEn: r.label_en, labelZh: r.label_zh, requiredWhen: JSON.parse(r.required_when) as RequiredWhen }))
 }
 
-/** Replaces the whole template; QC records keep their own snapshot, so old signatures are unaffected. */
+/** Replaces the whole template; signed records refer to immutable checklist versions, so old signatures are unaffected. */
 export function replaceChecklist(db: Database, items: readonly QcChecklistItem[]): void {
   db.prepare('DELETE FROM qc_checklist_items').run()
   const insert = db.prepare(
     'INSERT INTO qc_checklist_items (id, label_en, label_zh, required_when, sort_order) VALUES (?, ?, ?, ?, ?)'
   )
   items.forEach((i, n) => insert.run(i.id, i.labelEn, i.labelZh, JSON.stringify(i.requiredWhen), n + 1))
+}
+
+/**
+ * A signed checklist in its stored form (migration 006): the template part (every item with both
+ * labels and its requiredWhen, in template order) as JSON, kept once per distinct template in
+ * qc_checklist_versions, and this record's own part as two bitmasks over the items' positions:
+ * bit i set in `requiredItems` when item i was required for this order, in `checkedItems` when
+ * the inspector ticked it.
+ */
+export interface EncodedChecklist {
+  itemsJson: string
+  requiredItems: number
+  checkedItems: number
+}
+
+/** At most this many items fit a bitmask that JavaScript numbers and SQLite integers both hold exactly. */
+export const MAX_CHECKLIST_ITEMS = 53
+
+/** Splits a checklist as signed into its template part and this record's marks; decodeChecklist undoes it exactly. */
+export function encodeChecklist(lines: readonly ChecklistLine[]): EncodedChecklist {
+  if (lines.length === 0 || lines.length > MAX_CHECKLIST_ITEMS) {
+    throw new Error(`encodeChecklist: a checklist has 1 to ${MAX_CHECKLIST_ITEMS} items, not ${lines.length}`)
+  }
+  let requiredItems = 0
+  let checkedItems = 0
+  const items = lines.map(({ required, checked, ...item }, i) => {
+    if (typeof required !== 'boolean' || typeof checked !== 'boolean') {
+      throw new Error(`encodeChecklist: item ${String(item.id)} lacks its required/checked marks`)
+    }
+    if (required) requiredItems += 2 ** i
+    if (checked) checkedItems += 2 ** i
+    return item
+  })
+  return { itemsJson: JSON.stringify(items), requiredItems, checkedItems }
+}
+
+/** The checklist as it was signed, rebuilt from its version's items and the record's two bitmasks. */
+export function decodeChecklist(itemsJson: string, requiredItems: number, checkedItems: number): ChecklistLine[] {
+  const bit = (mask: number, i: number) => Math.floor(mask / 2 ** i) % 2 === 1
+  return (JSON.parse(itemsJson) as QcChecklistItem[]).map((item, i) => ({
+    ...item,
+    required: bit(requiredItems, i),
+    checked: bit(checkedItems, i)
+  }))
+}
+
+/**
+ * The id of the checklist version holding exactly these items, written on first use. Versions are
+ * immutable (migration 006's triggers) and found by their content (a UNIQUE index on the JSON),
+ * so every record signed on one template shares one row however often the template is edited back.
+ */
+export function checklistVersionId(db: Database, itemsJson: string, now: number): number {
+  const found = db.prepare('SELECT id FROM qc_checklist_versions WHERE items = ?').get(itemsJson) as { id: number } | undefined
+  if (found) return found.id
+  return Number(db.prepare('INSERT INTO qc_checklist_versions (items, created_at) VALUES (?, ?)').run(itemsJson, now).lastInsertRowid)
 }
 
 export interface QcRecord {
@@ -51,8 +106,15 @@ interface QcRecordRow {
   fail_reason: string | null
   comeback_cause: ComebackCause | null
   technician_id: number | null
-  checklist: string
+  required_items: number
+  checked_items: number
+  items: string
 }
+
+/** A record with its checklist version: one primary-key lookup of qc_checklist_versions per record. */
+const SELECT_RECORDS = `SELECT r.id, r.repair_order_id, r.attempt, r.result, r.inspector_user_id, r.inspector_name, r.signed_at,
+  r.meaning_en, r.meaning_zh, r.fail_reason, r.comeback_cause, r.technician_id, r.required_items, r.checked_items, v.items
+  FROM qc_records r JOIN qc_checklist_versions v ON v.id = r.checklist_version_id`
 
 const toRecord = (r: QcRecordRow): QcRecord => ({
   id: r.id,
@@ -66,17 +128,17 @@ const toRecord = (r: QcRecordRow): QcRecord => ({
   failReason: r.fail_reason,
   comebackCause: r.comeback_cause,
   technicianId: r.technician_id,
-  checklist: JSON.parse(r.checklist) as ChecklistLine[]
+  checklist: decodeChecklist(r.items, r.required_items, r.checked_items)
 })
 
 export function listQcRecords(db: Database, repairOrderId: number): QcRecord[] {
   return (
-    db.prepare('SELECT * FROM qc_records WHERE repair_order_id = ? ORDER BY attempt').all(repairOrderId) as QcRecordRow[]
+    db.prepare(`${SELECT_RECORDS} WHERE r.repair_order_id = ? ORDER BY r.attempt`).all(repairOrderId) as QcRecordRow[]
   ).map(toRecord)
 }
 
 export function getQcRecord(db: Database, id: number): QcRecord | undefined {
-  const row = db.prepare('SELECT * FROM qc_records WHERE id = ?').get(id) as QcRecordRow | undefined
+  const row = db.prepare(`${SELECT_RECORDS} WHERE r.id = ?`).get(id) as QcRecordRow | undefined
   return row ? toRecord(row) : undefined
 }
 
@@ -91,18 +153,20 @@ export interface NewQcRecord {
   failReason: string | null
   comebackCause: ComebackCause | null
   technicianId: number | null
+  /** The checklist as signed; stored as a version reference plus two bitmasks (encodeChecklist). */
   checklist: ChecklistLine[]
-  missingRequired: number
 }
 
 /** Appends the next attempt's record (attempt = previous + 1). Returns its id. */
 export function insertQcRecord(db: Database, r: NewQcRecord): number {
+  const encoded = encodeChecklist(r.checklist)
+  const versionId = checklistVersionId(db, encoded.itemsJson, r.signedAt)
   const info = db
     .prepare(
       `INSERT INTO qc_records (repair_order_id, attempt, result, inspector_user_id, inspector_name, signed_at,
-         meaning_en, meaning_zh, fail_reason, comeback_cause, technician_id, checklist, missing_required)
+         meaning_en, meaning_zh, fail_reason, comeback_cause, technician_id, checklist_version_id, required_items, checked_items)
        VALUES (?, (SELECT coalesce(max(attempt), 0) + 1 FROM qc_records WHERE repair_order_id = ?),
-         ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+         ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     .run(
       r.repairOrderId,
@@ -116,8 +180,9 @@ export function insertQcRecord(db: Database, r: NewQcRecord): number {
       r.failReason,
       r.comebackCause,
       r.technicianId,
-      JSON.stringify(r.checklist),
-      r.missingRequired
+      versionId,
+      encoded.requiredItems,
+      encoded.checkedItems
     )
   return Number(info.lastInsertRowid)
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
-import type { JobLine, RepairOrder, RepairOrderFlags, RepairOrderStatus, SkillLevel } from '../../shared/domain/types'
-import { emptyFlags } from '../../shared/domain/types'
+import { prepareCached } from './statement-cache'
+import type { JobLine, RepairOrder, RepairOrderFlag, RepairOrderFlags, RepairOrderStatus, SkillLevel } from '../../shared/domain/types'
+import { REPAIR_ORDER_FLAGS } from '../../shared/domain/types'
 import { attachPromiseKeeping } from './clock.repo'
 
 interface RepairOrderRow {
@@ -14,7 +15,7 @@ interface RepairOrderRow {
   service_advisor: string
   promised_at: number
   parts_ready: number
-  flags: string
+  flag_bits: number
   notes: string
   status: RepairOrderStatus
   technician_id: number | null
@@ -61,6 +62,28 @@ export interface Placement {
 
 const iso = (ms: number): string => new Date(ms).toISOString()
 
+/**
+ * The stored form of an order's flags (migration 006): repair_orders.flag_bits, an INTEGER whose
+ * bit i is REPAIR_ORDER_FLAGS[i]. That list's order is therefore frozen: a new flag is appended,
+ * never inserted or reordered (tests/unit/main/stored-forms.test.ts pins it). SQL that
+ * reads one flag tests `flag_bits & ${flagBit(name)}`, never a literal number.
+ */
+export function flagBit(flag: RepairOrderFlag): number {
+  const i = REPAIR_ORDER_FLAGS.indexOf(flag)
+  if (i < 0) throw new Error(`flagBit: unknown flag ${String(flag)}`)
+  return 2 ** i
+}
+
+/** An order's flags as repair_orders.flag_bits; flags not set (or absent) are 0 bits. */
+export function flagsToBits(flags: Partial<RepairOrderFlags>): number {
+  return REPAIR_ORDER_FLAGS.reduce((bits, f, i) => (flags[f] ? bits + 2 ** i : bits), 0)
+}
+
+/** repair_orders.flag_bits back to every flag, true or false. */
+export function flagsFromBits(bits: number): RepairOrderFlags {
+  return Object.fromEntries(REPAIR_ORDER_FLAGS.map((f, i) => [f, Math.floor(bits / 2 ** i) % 2 === 1])) as RepairOrderFlags
+}
+
 function toOrder(row: RepairOrderRow, lines: JobLineRow[]): RepairOrder {
   return {
     id: row.id,
@@ -80,7 +103,7 @@ function toOrder(row: RepairOrderRow, lines: JobLineRow[]): RepairOrder {
     })),
     promisedAt: iso(row.promised_at),
     partsReady: row.parts_ready === 1,
-    flags: { ...emptyFlags(), ...(JSON.parse(row.flags) as Partial<RepairOrderFlags>) },
+    flags: flagsFromBits(row.flag_bits),
     notes: row.notes,
     status: row.status,
     technicianId: row.technician_id,
@@ -104,8 +127,8 @@ function withLines(db: Database, rows: RepairOrderRow[]): RepairOrder[] {
   // One query for all lines, chunked under SQLite's variable limit.
   for (let i = 0; i < rows.length; i += 500) {
     const ids = rows.slice(i, i + 500).map((r) => r.id)
-    const lines = db
-      .prepare(
+    const lines = prepareCached(
+        db,
         `SELECT id, repair_order_id, description, skill_code, min_level, hours FROM job_lines
          WHERE repair_order_id IN (${ids.map(() => '?').join(',')}) ORDER BY repair_order_id, line_no`
       )
@@ -120,15 +143,13 @@ function withLines(db: Database, rows: RepairOrderRow[]): RepairOrder[] {
 }
 
 export function getRepairOrder(db: Database, id: number): RepairOrder | undefined {
-  const row = db.prepare('SELECT * FROM repair_orders WHERE id = ?').get(id) as RepairOrderRow | undefined
+  const row = prepareCached(db, 'SELECT * FROM repair_orders WHERE id = ?').get(id) as RepairOrderRow | undefined
   return row ? withLines(db, [row])[0] : undefined
 }
 
 export function getRepairOrders(db: Database, ids: readonly number[]): RepairOrder[] {
   if (ids.length === 0) return []
-  const rows = db
-    .prepare(`SELECT * FROM repair_orders WHERE id IN (${ids.map(() => '?').join(',')})`)
-    .all(...ids) as RepairOrderRow[]
+  const rows = prepareCached(db, `SELECT * FROM repair_orders WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as RepairOrderRow[]
   return withLines(db, rows)
 }
 
@@ -160,7 +181,7 @@ function detailParams(r: RepairOrderRecord) {
     serviceAdvisor: r.serviceAdvisor,
     promisedAt: r.promisedAt,
     partsReady: r.partsReady ? 1 : 0,
-    flags: JSON.stringify(r.flags),
+    flagBits: flagsToBits(r.flags),
     notes: r.notes
   }
 }
@@ -169,9 +190,9 @@ export function insertRepairOrder(db: Database, r: RepairOrderRecord, now: numbe
   const info = db
     .prepare(
       `INSERT INTO repair_orders (ro_number, plate, vin, model, customer_name, customer_phone, service_advisor,
-         promised_at, parts_ready, flags, notes, status, created_at, updated_at)
+         promised_at, parts_ready, flag_bits, notes, status, created_at, updated_at)
        VALUES (@roNumber, @plate, @vin, @model, @customerName, @customerPhone, @serviceAdvisor,
-         @promisedAt, @partsReady, @flags, @notes, 'waiting', @now, @now)`
+         @promisedAt, @partsReady, @flagBits, @notes, 'waiting', @now, @now)`
     )
     .run({ ...detailParams(r), now })
   const id = Number(info.lastInsertRowid)
@@ -191,7 +212,7 @@ export function updateRepairOrderDetails(
     .prepare(
       `UPDATE repair_orders SET ro_number = @roNumber, plate = @plate, vin = @vin, model = @model,
          customer_name = @customerName, customer_phone = @customerPhone, service_advisor = @serviceAdvisor,
-         promised_at = @promisedAt, parts_ready = @partsReady, flags = @flags, notes = @notes,
+         promised_at = @promisedAt, parts_ready = @partsReady, flag_bits = @flagBits, notes = @notes,
          updated_at = @now, version = version + 1
        WHERE id = @id AND version = @version`
     )
@@ -212,8 +233,8 @@ function replaceJobLines(db: Database, id: number, lines: RepairOrderRecord['job
 
 /** Moves an order to a new status/lane place. Asserts exactly one row changed. */
 export function setPlacement(db: Database, id: number, p: Placement, now: number): void {
-  const info = db
-    .prepare(
+  const info = prepareCached(
+      db,
       `UPDATE repair_orders SET status = ?, technician_id = ?, queue_position = ?, parked = ?,
          cancel_reason = COALESCE(?, cancel_reason), updated_at = ?, version = version + 1
        WHERE id = ?`
@@ -222,11 +243,38 @@ export function setPlacement(db: Database, id: number, p: Placement, now: number
   if (info.changes !== 1) throw new Error(`setPlacement: expected 1 row for order ${id}, got ${info.changes}`)
 }
 
+/** Where orders stand (status, lane, queue place) and their version: the after state of a renumbered queue without re-reading whole orders. */
+export function getPlacements(
+  db: Database,
+  ids: readonly number[]
+): Map<number, Pick<RepairOrder, 'status' | 'technicianId' | 'queuePosition' | 'parked' | 'cancelReason' | 'updatedAt' | 'version'>> {
+  const out = new Map<number, Pick<RepairOrder, 'status' | 'technicianId' | 'queuePosition' | 'parked' | 'cancelReason' | 'updatedAt' | 'version'>>()
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500)
+    const rows = prepareCached(
+      db,
+      `SELECT id, status, technician_id, queue_position, parked, cancel_reason, updated_at, version FROM repair_orders
+       WHERE id IN (${chunk.map(() => '?').join(',')})`
+    ).all(...chunk) as Pick<RepairOrderRow, 'id' | 'status' | 'technician_id' | 'queue_position' | 'parked' | 'cancel_reason' | 'updated_at' | 'version'>[]
+    for (const r of rows)
+      out.set(r.id, {
+        status: r.status,
+        technicianId: r.technician_id,
+        queuePosition: r.queue_position,
+        parked: r.parked === 1,
+        cancelReason: r.cancel_reason,
+        updatedAt: iso(r.updated_at),
+        version: r.version
+      })
+  }
+  return out
+}
+
 /** Ids of a technician's queued orders, front first. */
 export function queueOf(db: Database, technicianId: number): number[] {
   return (
-    db
-      .prepare(
+    prepareCached(
+        db,
         `SELECT id FROM repair_orders WHERE technician_id = ? AND status = 'queued' ORDER BY queue_position, id`
       )
       .all(technicianId) as { id: number }[]
@@ -235,8 +283,8 @@ export function queueOf(db: Database, technicianId: number): number[] {
 
 /** The order holding the technician's current slot, if any. */
 export function currentOf(db: Database, technicianId: number): number | undefined {
-  const row = db
-    .prepare(
+  const row = prepareCached(
+      db,
       `SELECT id FROM repair_orders WHERE technician_id = ?
          AND (status IN ('assigned','in_progress') OR (status = 'stopped' AND parked = 0))`
     )
@@ -246,8 +294,7 @@ export function currentOf(db: Database, technicianId: number): number | undefine
 
 /** A technician's queue as id -> current position. */
 export function queuePositions(db: Database, technicianId: number): Map<number, number> {
-  const rows = db
-    .prepare(`SELECT id, queue_position FROM repair_orders WHERE technician_id = ? AND status = 'queued'`)
+  const rows = prepareCached(db, `SELECT id, queue_position FROM repair_orders WHERE technician_id = ? AND status = 'queued'`)
     .all(technicianId) as { id: number; queue_position: number }[]
   return new Map(rows.map((r) => [r.id, r.queue_position]))
 }
@@ -255,7 +302,8 @@ export function queuePositions(db: Database, technicianId: number): Map<number, 
 /** Writes queue positions 0..n-1 in the given order; touches only rows whose position changes. */
 export function writeQueue(db: Database, technicianId: number, ids: readonly number[], now: number): number[] {
   const touched: number[] = []
-  const update = db.prepare(
+  const update = prepareCached(
+    db,
     `UPDATE repair_orders SET queue_position = ?, updated_at = ?, version = version + 1
      WHERE id = ? AND technician_id = ? AND status = 'queued' AND queue_position IS NOT ?`
   )

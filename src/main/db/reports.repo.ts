@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { ComebackCause } from '../../shared/domain/qc-checklist'
 import type { ReportDay, StoppageInterval } from '../../shared/domain/kpi'
 import type { StoppageKind } from '../../shared/domain/types'
+import { flagBit } from './repair-orders.repo'
 
 // The reports' SQL (issue 5). Every query enters its table by time through an index of
 // migration 004 (tests/integration/query-plans.test.ts keeps them honest), so a report over one
@@ -48,7 +49,7 @@ export function deliveriesByDay(db: Database, days: readonly ReportDay[]): Deliv
             coalesce(sum(o.original_promised_at IS NOT NULL AND dl.delivered_at > o.original_promised_at AND EXISTS (
               SELECT 1 FROM customer_notifications n WHERE n.repair_order_id = o.id AND n.told_at <= o.original_promised_at)), 0) AS lateToldInAdvance,
             coalesce(sum(dl.first_time_pass), 0) AS firstTimePass,
-            coalesce(sum(coalesce(o.flags ->> '$.comeback', 0)), 0) AS comebackOrders,
+            coalesce(sum((o.flag_bits & ${flagBit('comeback')}) <> 0), 0) AS comebackOrders,
             coalesce(sum(dl.flat_rate_hours), 0.0) AS flatRateHours,
             coalesce(sum(dl.actual_hours), 0.0) AS actualHours
      FROM deliveries dl JOIN repair_orders o ON o.id = dl.repair_order_id

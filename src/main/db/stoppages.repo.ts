@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { prepareCached } from './statement-cache'
 import type { Stoppage, StoppageDetails, StoppageKind } from '../../shared/domain/types'
 
 const iso = (ms: number): string => new Date(ms).toISOString()
@@ -74,9 +75,9 @@ export function openStoppagesOf(db: Database, orderIds: readonly number[]): Map<
   const out = new Map<number, Stoppage>()
   for (let i = 0; i < orderIds.length; i += 500) {
     const chunk = orderIds.slice(i, i + 500)
-    const rows = db
-      .prepare(`SELECT * FROM stoppages WHERE ended_at IS NULL AND repair_order_id IN (${chunk.map(() => '?').join(',')})`)
-      .all(...chunk) as StoppageRow[]
+    const rows = prepareCached(db, `SELECT * FROM stoppages WHERE ended_at IS NULL AND repair_order_id IN (${chunk.map(() => '?').join(',')})`).all(
+      ...chunk
+    ) as StoppageRow[]
     for (const r of rows) out.set(r.repair_order_id, toStoppage(r))
   }
   return out

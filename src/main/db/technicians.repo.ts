@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { prepareCached } from './statement-cache'
 import type { SkillLevel, Technician, TechnicianSkill } from '../../shared/domain/types'
 
 interface TechnicianRow {
@@ -25,12 +26,13 @@ export interface TechnicianRecord {
 }
 
 function attachSkills(db: Database, rows: TechnicianRow[]): Technician[] {
-  const skills = db
-    .prepare(
-      `SELECT ts.technician_id, ts.skill_code, ts.level FROM technician_skills ts
-       JOIN skills s ON s.code = ts.skill_code ORDER BY ts.technician_id, s.sort_order, s.code`
-    )
-    .all() as { technician_id: number; skill_code: string; level: number }[]
+  // one technician (every drop checks its lane's skills): only their skills, not the whole workshop's
+  const one = rows.length === 1 ? [rows[0].id] : []
+  const skills = prepareCached(
+    db,
+    `SELECT ts.technician_id, ts.skill_code, ts.level FROM technician_skills ts
+     JOIN skills s ON s.code = ts.skill_code ${one.length ? 'WHERE ts.technician_id = ?' : ''} ORDER BY ts.technician_id, s.sort_order, s.code`
+  ).all(...one) as { technician_id: number; skill_code: string; level: number }[]
   const by = new Map<number, TechnicianSkill[]>()
   for (const s of skills) {
     const list = by.get(s.technician_id) ?? []
@@ -57,7 +59,7 @@ export function listTechnicians(db: Database): Technician[] {
 }
 
 export function getTechnician(db: Database, id: number): Technician | undefined {
-  const row = db.prepare('SELECT * FROM technicians WHERE id = ?').get(id) as TechnicianRow | undefined
+  const row = prepareCached(db, 'SELECT * FROM technicians WHERE id = ?').get(id) as TechnicianRow | undefined
   return row ? attachSkills(db, [row])[0] : undefined
 }
 

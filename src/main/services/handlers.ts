@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3'
 import type { CommandName, ParsedArgs } from '../../shared/api/commands'
-import { listAudit } from '../db/audit.repo'
 import { getBoard, scopeToTechnician } from './board'
 import { loadDemo } from './demo'
 import {
@@ -14,7 +13,7 @@ import {
 import { createSkill, updateSkill } from './skills'
 import { login, logout, setupFirstAdmin, whoami } from './auth'
 import { deliverRepairOrder } from './delivery'
-import { repairOrderHistory } from './history'
+import { auditList, repairOrderHistory } from './history'
 import { getChecklist, listInspectors, qcQueue, qcRecords, signOff, updateChecklist } from './qc'
 import { createUser, updateUser } from './users'
 import { listUsers } from '../db/users.repo'
@@ -48,7 +47,7 @@ export const queries = {
     ctx.caller?.role === 'technician' ? scopeToTechnician(getBoard(ctx.db, ctx.now), ctx.caller.technicianId) : getBoard(ctx.db, ctx.now),
   'repair-order-get': (ctx: QueryContext, a: ParsedArgs<'repair-order-get'>) => requireOrder(ctx.db, a.id),
   'audit-list': (ctx: QueryContext, a: ParsedArgs<'audit-list'>) =>
-    listAudit(ctx.db, { entity: a.entity, entityId: a.entityId, limit: a.limit ?? 100 }),
+    auditList(ctx.db, { entity: a.entity, entityId: a.entityId, limit: a.limit ?? 100 }),
   'qc-queue': (ctx: QueryContext) => qcQueue(ctx.db, ctx.now),
   'qc-checklist-get': (ctx: QueryContext) => getChecklist(ctx.db),
   'qc-record-list': (ctx: QueryContext, a: ParsedArgs<'qc-record-list'>) => qcRecords(ctx.db, a.id),

@@ -1,6 +1,9 @@
 import type { Database } from 'better-sqlite3'
-import type { RepairOrder, RepairOrderStatus } from '../../shared/domain/types'
-import { listAudit } from '../db/audit.repo'
+import type { RepairOrder, RepairOrderStatus, TechnicianReport } from '../../shared/domain/types'
+import { listStoredAudit, orderEntries, toAuditRow, type AuditEntity, type AuditRow, type StoredAuditRow } from '../db/audit.repo'
+import { isCreated, isRemoved, undoPairs } from '../db/audit-codec'
+import { getRepairOrders } from '../db/repair-orders.repo'
+import { technicianReportsOf } from '../db/clock.repo'
 import { listTechnicians } from '../db/technicians.repo'
 import { requireOrder } from './repair-orders'
 
@@ -66,18 +69,101 @@ function kindOf(command: string, before: Snapshot | null, after: Snapshot): Time
   return 'changed'
 }
 
+type OrderState = Record<string, unknown>
+
+/**
+ * The order before and after each of its audit rows, walking back from its current state: every
+ * row keeps the before and after of each field it changed, so undoing a row's fields gives the
+ * order before it. The version goes down by one a row unless the row kept it; updatedAt is the
+ * time of the row. A creation row may name fields explicitly (rows converted by migration 005
+ * keep the whole first state); they win over the walk. The technician's report is not in the
+ * rows (tx.ts ORDER_KEPT_ELSEWHERE): given the order's `reports` (technicianReportsOf), each
+ * state gets the last one written by its time (after a row: at or before the row's time; before
+ * it: strictly before). `rows` newest first; keyed by audit id.
+ */
+export function orderStatesFromAudit(
+  current: RepairOrder,
+  rows: readonly StoredAuditRow[],
+  reports?: readonly { at: number; report: TechnicianReport }[]
+): Map<number, { before: OrderState | null; after: OrderState | null }> {
+  const out = new Map<number, { before: OrderState | null; after: OrderState | null }>()
+  let state: OrderState | null = { ...current }
+  let newest = true
+  for (const row of rows) {
+    const entry = orderEntries(row).get(current.id)
+    if (!entry) continue
+    const after: OrderState | null = state && !newest ? { ...state, updatedAt: new Date(row.at).toISOString() } : state
+    newest = false
+    if (isCreated(entry)) {
+      const created = { ...after, ...entry['+'], id: current.id }
+      out.set(row.id, { before: null, after: created })
+      state = null
+    } else if (isRemoved(entry)) {
+      out.set(row.id, { before: entry['-'], after: null })
+      state = entry['-']
+    } else {
+      const before: OrderState | null = after ? undoPairs(after, entry) : null
+      if (before && !('version' in entry) && typeof before.version === 'number') before.version -= 1
+      out.set(row.id, { before, after })
+      state = before
+    }
+  }
+  if (reports) {
+    const reportBy = (t: number, inclusive: boolean) =>
+      reports.filter((r) => (inclusive ? r.at <= t : r.at < t)).at(-1)?.report ?? null
+    for (const row of rows) {
+      const s = out.get(row.id)
+      if (!s) continue
+      if (s.after) s.after = { ...s.after, technicianReport: reportBy(row.at, true) }
+      if (s.before) s.before = { ...s.before, technicianReport: reportBy(row.at, false) }
+    }
+  }
+  return out
+}
+
+/** The order as it was created, from its current row and audit rows (null if it has no creation row). */
+export function orderCreationState(db: Database, id: number): RepairOrder | null {
+  const current = getRepairOrders(db, [id])[0]
+  if (!current) return null
+  const rows = listStoredAudit(db, { entity: 'repair_order', entityId: id, limit: 1_000_000 })
+  const created = rows.find((r) => {
+    const e = orderEntries(r).get(id)
+    return e !== undefined && isCreated(e)
+  })
+  if (!created) return null
+  return (orderStatesFromAudit(current, rows, technicianReportsOf(db, id)).get(created.id)?.after ?? null) as RepairOrder | null
+}
+
+/**
+ * Audit rows newest first in the shape of API `audit-list`: only what changed, before and after,
+ * and the whole order in a creation row (rebuilt by orderCreationState, as the row keeps none).
+ */
+export function auditList(db: Database, filter: { entity?: AuditEntity; entityId?: number; limit: number }): AuditRow[] {
+  return listStoredAudit(db, filter).map((r) => {
+    const out = toAuditRow(r)
+    for (const [id, e] of orderEntries(r)) {
+      if (!isCreated(e)) continue
+      const created = orderCreationState(db, id)
+      if (created) ((out.after as { repairOrders: Record<string, unknown> }).repairOrders[id] = created)
+    }
+    return out
+  })
+}
+
 /** The order's timeline, oldest first, from the append-only audit log (who, when, what). */
 export function repairOrderHistory(db: Database, id: number): TimelineEntry[] {
-  requireOrder(db, id)
+  const current = requireOrder(db, id)
   const names = new Map(listTechnicians(db).map((t) => [t.id, t.name]))
   const tech = (tid: number | null | undefined) => (tid == null ? null : { id: tid, name: names.get(tid) ?? `#${tid}` })
-  const key = String(id)
+  const rows = listStoredAudit(db, { entity: 'repair_order', entityId: id, limit: 500 })
+  const states = orderStatesFromAudit(current, rows)
   const entries: TimelineEntry[] = []
-  for (const row of listAudit(db, { entity: 'repair_order', entityId: id, limit: 500 }).reverse()) {
-    const before = ((row.before as { repairOrders?: Record<string, Snapshot | null> }).repairOrders ?? {})[key] ?? null
-    const after = ((row.after as { repairOrders?: Record<string, Snapshot> }).repairOrders ?? {})[key]
+  for (const row of [...rows].reverse()) {
+    const state = states.get(row.id)
+    const before = (state?.before ?? null) as Snapshot | null
+    const after = (state?.after ?? null) as Snapshot | null
     if (!after) continue
-    const qcRecord = (row.after as { qcRecord?: Record<string, unknown> }).qcRecord
+    const qcRecord = row.change.x?.qcRecord as Record<string, unknown> | undefined
     const qc =
       qcRecord && qcRecord.repairOrderId === id
         ? {
@@ -90,7 +176,7 @@ export function repairOrderHistory(db: Database, id: number): TimelineEntry[] {
         : undefined
     entries.push({
       auditId: row.id,
-      at: row.at,
+      at: new Date(row.at).toISOString(),
       who: qc ? String(qcRecord?.inspector) : row.actor,
       command: row.command,
       kind: kindOf(row.command, before, after),

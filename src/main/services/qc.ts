@@ -143,8 +143,7 @@ export function signOff(tx: Tx, a: ParsedArgs<'qc-sign-off'>): SignOffResult {
     failReason: a.result === 'fail' ? reason : null,
     comebackCause: a.result === 'fail' ? (a.comebackCause ?? null) : null,
     technicianId,
-    checklist: check.lines,
-    missingRequired: check.missingRequired.length
+    checklist: check.lines
   })
   tx.touchOrder(order.id)
   if (a.result === 'pass') {

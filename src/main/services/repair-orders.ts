@@ -115,7 +115,8 @@ export function fillCurrentSlot(tx: Tx, technicianId: number): void {
 /** Rewrites a technician's queue positions 0..n-1 in the given order, touching only orders whose place changes. */
 export function renumberQueue(tx: Tx, technicianId: number, ids: number[]): void {
   const positions = queuePositions(tx.db, technicianId)
-  tx.touchOrders(ids.filter((id, i) => positions.get(id) !== i))
+  // only their queue positions change (writeQueue): commit need not re-read the whole orders
+  tx.touchOrders(ids.filter((id, i) => positions.get(id) !== i), { placementOnly: true })
   writeQueue(tx.db, technicianId, ids, tx.now)
 }
 

@@ -3,7 +3,8 @@ import type { RepairOrder, Skill, Technician } from '../../shared/domain/types'
 import type { Role } from '../../shared/domain/roles'
 import { OPEN_STATUSES } from '../../shared/domain/repair-order-status'
 import { appendAudit, type AuditEntity } from '../db/audit.repo'
-import { getRepairOrders } from '../db/repair-orders.repo'
+import { fieldPairs, type CompactChange, type CompactEntry } from '../db/audit-codec'
+import { getPlacements, getRepairOrders } from '../db/repair-orders.repo'
 import { getTechnician } from '../db/technicians.repo'
 import { listSkills } from '../db/skills.repo'
 import { readCalendarState, type CalendarState } from '../db/calendar.repo'
@@ -50,6 +51,8 @@ export interface BoardChanges {
  */
 export class Tx {
   private readonly orderBefore = new Map<number, RepairOrder | null>()
+  /** Orders whose only change in this transaction is their place (touchOrders with placementOnly). */
+  private readonly placementOnly = new Set<number>()
   private readonly technicianBefore = new Map<number, Technician | null>()
   private skillsBefore: Skill[] | undefined
   private calendarBefore: CalendarState | undefined
@@ -63,16 +66,26 @@ export class Tx {
   ) {}
 
   touchOrder(id: number, created = false): void {
+    this.placementOnly.delete(id)
     if (this.orderBefore.has(id)) return
     this.orderBefore.set(id, created ? null : (getRepairOrders(this.db, [id])[0] ?? null))
   }
 
-  /** touchOrder for many orders in one read (a queue renumbered after a drop at its front, issue 5). */
-  touchOrders(ids: readonly number[]): void {
+  /**
+   * touchOrder for many orders in one read (a queue renumbered after a drop at its front, issue 5).
+   * `placementOnly`: the caller changes nothing of these orders but their place (status, lane,
+   * queue position, parked), so commit re-reads only those columns instead of whole orders with
+   * their job lines, clock and stoppages. A later touchOrder of one of them makes it a full touch.
+   */
+  touchOrders(ids: readonly number[], options: { placementOnly?: boolean } = {}): void {
     const missing = ids.filter((id) => !this.orderBefore.has(id))
     if (missing.length === 0) return
     const found = new Map(getRepairOrders(this.db, missing).map((o) => [o.id, o]))
-    for (const id of missing) this.orderBefore.set(id, found.get(id) ?? null)
+    for (const id of missing) {
+      const order = found.get(id) ?? null
+      this.orderBefore.set(id, order)
+      if (order && options.placementOnly) this.placementOnly.add(id)
+    }
   }
 
   touchTechnician(id: number, created = false): void {
@@ -97,48 +110,45 @@ export class Tx {
     )
   }
 
+  /** The touched orders as they are now, by id (as one getRepairOrders of them all returns them). */
+  private ordersAfter(orderIds: number[]): RepairOrder[] {
+    if (this.placementOnly.size === 0) return getRepairOrders(this.db, orderIds)
+    const full = getRepairOrders(this.db, orderIds.filter((id) => !this.placementOnly.has(id)))
+    const placed = getPlacements(this.db, [...this.placementOnly])
+    for (const [id, p] of placed) full.push({ ...(this.orderBefore.get(id) as RepairOrder), ...p })
+    return full.sort((a, b) => a.id - b.id)
+  }
+
   /** Writes the audit row and returns the change set; called inside the transaction. */
   commit(): BoardChanges {
     const orderIds = [...this.orderBefore.keys()]
-    const ordersAfter = getRepairOrders(this.db, orderIds)
+    const ordersAfter = this.ordersAfter(orderIds)
     const techniciansAfter = [...this.technicianBefore.keys()]
       .map((id) => getTechnician(this.db, id))
       .filter((t): t is Technician => t !== undefined)
     const skillsAfter = this.skillsBefore ? listSkills(this.db) : undefined
 
-    const before: Record<string, unknown> = {}
-    const after: Record<string, unknown> = { ...this.extraAudit }
+    const change: CompactChange = {}
     if (orderIds.length) {
       const afterById = new Map(ordersAfter.map((o) => [o.id, o]))
-      const diffs = orderIds.map((id) => auditDiff(this.orderBefore.get(id) ?? null, afterById.get(id), ORDER_PLACEMENT))
-      before.repairOrders = Object.fromEntries(orderIds.map((id, i) => [id, diffs[i].before]))
-      after.repairOrders = Object.fromEntries(orderIds.map((id, i) => [id, diffs[i].after]))
+      const entries = orderIds.map((id) => auditEntry(this.orderBefore.get(id) ?? null, afterById.get(id) ?? null, ORDER_CREATION_KEPT, ORDER_KEPT_ELSEWHERE))
+      if (orderIds.length === 1) change.o = entries[0]
+      else change.os = Object.fromEntries(orderIds.map((id, i) => [id, entries[i]]))
     }
     if (this.technicianBefore.size) {
       const ids = [...this.technicianBefore.keys()]
       const afterById = new Map(techniciansAfter.map((t) => [t.id, t]))
-      const diffs = ids.map((id) => auditDiff(this.technicianBefore.get(id) ?? null, afterById.get(id), []))
-      before.technicians = Object.fromEntries(ids.map((id, i) => [id, diffs[i].before]))
-      after.technicians = Object.fromEntries(ids.map((id, i) => [id, diffs[i].after]))
+      change.t = Object.fromEntries(ids.map((id) => [id, auditEntry(this.technicianBefore.get(id) ?? null, afterById.get(id) ?? null, 'all')]))
     }
-    if (skillsAfter) {
-      before.skills = this.skillsBefore
-      after.skills = skillsAfter
-    }
+    if (skillsAfter) change.s = [this.skillsBefore, skillsAfter]
     const calendarAfter = this.calendarBefore ? readCalendarState(this.db, this.now) : undefined
-    if (calendarAfter) {
-      before.calendar = this.calendarBefore
-      after.calendar = calendarAfter
-    }
+    if (calendarAfter) change.k = [this.calendarBefore, calendarAfter]
+    if (Object.keys(this.extraAudit).length) change.x = this.extraAudit
     const touched: { entity: AuditEntity; id: number }[] = [
       ...orderIds.map((id) => ({ entity: 'repair_order' as const, id })),
       ...[...this.technicianBefore.keys()].map((id) => ({ entity: 'technician' as const, id }))
     ]
-    const version = appendAudit(
-      this.db,
-      { at: this.now, actor: this.caller.actor, command: this.command, before, after },
-      touched
-    )
+    const version = appendAudit(this.db, { at: this.now, actor: this.caller.actor, command: this.command, change }, touched)
     const open = new Set<string>(OPEN_STATUSES)
     return {
       version,
@@ -152,31 +162,44 @@ export class Tx {
   }
 }
 
-/** Fields every order's audit entry keeps, changed or not: the timeline reads where the order stood. */
-export const ORDER_PLACEMENT = ['roNumber', 'status', 'technicianId', 'queuePosition', 'parked'] as const
+/**
+ * What an order's creation row keeps: nothing. The repair_orders row holds it, and every later
+ * row keeps the before and after of each field it changed, so the order as created is the
+ * current order with the later changes undone (history.ts orderStatesFromAudit).
+ */
+export const ORDER_CREATION_KEPT: readonly string[] = []
 
 /**
- * What the audit row keeps of one record: the whole record when it is created, otherwise only
- * the fields that changed (plus `always`), before and after. Whole records on every change made
- * three years of history about 4 GB (docs/benchmarks.md); the changed fields say the same.
+ * Order fields an audit row never keeps because their own table keeps each value with its time:
+ * the technician's report (technician_reports, only ever inserted; history.ts reads it back).
  */
-export function auditDiff<T extends object>(
+export const ORDER_KEPT_ELSEWHERE: readonly string[] = ['technicianReport']
+
+/** Never kept: the id is the entry's key, updatedAt is the time of the row that last changed the record. */
+const NOT_KEPT = ['id', 'updatedAt']
+
+/**
+ * What the audit row keeps of one record: only the fields that changed, each once as
+ * [before, after] (an object-valued field such as labour one level down). A new record keeps
+ * `created` of its fields ('all' or a list), a removed one its whole last state. The version
+ * is kept only when it did not go up by exactly one (it is otherwise derivable). Whole records
+ * on every change made three years of history 4 GB, repeating the placement 700 MB
+ * (docs/benchmarks.md).
+ */
+export function auditEntry<T extends object>(
   before: T | null,
-  after: T | undefined,
-  always: readonly string[]
-): { before: Partial<T> | null; after: Partial<T> | null } {
-  if (!after) return { before, after: null }
-  if (!before) return { before: null, after }
-  const b: Record<string, unknown> = {}
-  const a: Record<string, unknown> = {}
-  const rb = before as Record<string, unknown>
+  after: T | null,
+  created: 'all' | readonly string[],
+  keptElsewhere: readonly string[] = []
+): CompactEntry {
+  if (!after) return before ? { '-': before as Record<string, unknown> } : {}
   const ra = after as Record<string, unknown>
-  for (const key of Object.keys(ra)) {
-    if (key === 'updatedAt') continue
-    if (always.includes(key) || JSON.stringify(rb[key]) !== JSON.stringify(ra[key])) {
-      b[key] = rb[key]
-      a[key] = ra[key]
-    }
+  if (!before) {
+    const keep = Object.fromEntries(Object.entries(ra).filter(([k]) => !NOT_KEPT.includes(k) && (created === 'all' || created.includes(k))))
+    return { '+': keep }
   }
-  return { before: b as Partial<T>, after: a as Partial<T> }
+  const rb = before as Record<string, unknown>
+  const pairs = fieldPairs(rb, ra, [...NOT_KEPT, ...keptElsewhere, 'version'])
+  if (typeof rb.version === 'number' && ra.version !== rb.version + 1) pairs.version = [rb.version, ra.version ?? null]
+  return pairs
 }

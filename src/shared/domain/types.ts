@@ -16,7 +16,11 @@ export const REPAIR_ORDER_STATUSES = [
 ] as const
 export type RepairOrderStatus = (typeof REPAIR_ORDER_STATUSES)[number]
 
-/** The flags the QC priority and the pool order need (domain.md, QC step 5). */
+/**
+ * The flags the QC priority and the pool order need (domain.md, QC step 5). Append only: a flag's
+ * position is its bit in the stored form (repair-orders.repo.ts flagBit), so reordering would
+ * change what every saved order says.
+ */
 export const REPAIR_ORDER_FLAGS = [
   'waitingCustomer',
   'comeback',
