@@ -227,6 +227,49 @@ export function updateBoardRisk(prev: BoardRisk, input: BoardRiskInput, changedO
   return { now, workingTime: wt, orders, lanes }
 }
 
+/** One changed order for updateBoardRiskFor: its record before and after the change (undefined when it came or went). */
+export interface RiskOrderChange {
+  before: RiskOrderInput | undefined
+  after: RiskOrderInput | undefined
+}
+
+/**
+ * updateBoardRisk for a board that can look its orders up: reads only the changed orders and the
+ * orders of the lanes they left or joined (`laneOrdersOf(technicianId)`: that technician's orders,
+ * in ascending id order, as the board lists them), never every order of the board. Same `now`
+ * and calendar as `prev`; same result as updateBoardRisk with the whole board.
+ */
+export function updateBoardRiskFor(
+  prev: BoardRisk,
+  changes: Iterable<RiskOrderChange>,
+  laneOrdersOf: (technicianId: number) => readonly RiskOrderInput[]
+): BoardRisk {
+  const now = prev.now
+  const wt = prev.workingTime
+  const changed = new Set<number>()
+  const touchedLanes = new Set<number>()
+  const orders = new Map(prev.orders)
+  const lanes = new Map(prev.lanes)
+  for (const { before, after } of changes) {
+    const o = after ?? before
+    if (!o) continue
+    changed.add(o.id)
+    orders.delete(o.id)
+    // The lane an order was projected on is the lane its record named (isOnLane): touch it.
+    if (before && isOnLane(before)) touchedLanes.add(before.technicianId as number)
+    if (!after) continue
+    if (isOnLane(after)) touchedLanes.add(after.technicianId as number)
+    else orders.set(after.id, assessOrder(after, now, wt, null))
+  }
+  for (const t of touchedLanes) {
+    for (const id of lanes.get(t) ?? []) if (!changed.has(id)) orders.delete(id)
+    const list = laneOrdersOf(t).filter(isOnLane)
+    if (list.length) lanes.set(t, assessLane(list, t, now, wt, orders))
+    else lanes.delete(t)
+  }
+  return { now, workingTime: wt, orders, lanes }
+}
+
 /** What a drop would do: the dropped order's risk on that lane and every order on the lane that would get worse. */
 export interface DropPreview {
   order: OrderRisk

@@ -9,6 +9,7 @@ import {
   prepareWorkingTime,
   previewDrop,
   updateBoardRisk,
+  updateBoardRiskFor,
   type BoardRiskInput,
   type RiskOrderInput
 } from '../../../src/shared/domain/risk'
@@ -145,6 +146,25 @@ describe('incremental recomputation equals the full one', () => {
     const full = computeBoardRisk(board(changed, techs), now)
     expect([...inc.orders.entries()].sort()).toEqual([...full.orders.entries()].sort())
     expect([...inc.lanes.entries()].sort()).toEqual([...full.lanes.entries()].sort())
+    // The same from the changed records and a lane lookup, without reading the whole board.
+    const lookup = updateBoardRiskFor(
+      prev,
+      [1, 4].map((id) => ({ before: orders.find((o) => o.id === id), after: changed.find((o) => o.id === id) })),
+      (t) => changed.filter((o) => o.technicianId === t)
+    )
+    expect([...lookup.orders.entries()].sort()).toEqual([...full.orders.entries()].sort())
+    expect([...lookup.lanes.entries()].sort()).toEqual([...full.lanes.entries()].sort())
+  })
+
+  it('an order leaving the board takes its risk with it and re-projects the lane it left', () => {
+    const now = at(D, '09:00')
+    const orders = [order(1, { status: 'assigned', technicianId: 1, hours: 2 }), order(2, { status: 'queued', technicianId: 1, queuePosition: 0 })]
+    const prev = computeBoardRisk(board(orders), now)
+    const next = updateBoardRiskFor(prev, [{ before: orders[0], after: undefined }], () => [orders[1]])
+    const full = computeBoardRisk(board([orders[1]]), now)
+    expect(next.orders.has(1)).toBe(false)
+    expect([...next.orders.entries()]).toEqual([...full.orders.entries()])
+    expect([...next.lanes.entries()]).toEqual([...full.lanes.entries()])
   })
 })
 

@@ -1,6 +1,6 @@
 import type { BoardSnapshot } from '../../../main/services/board'
 import type { BoardChanges } from '../../../main/services/tx'
-import { sortByPoolOrder, totalHours } from '../../../shared/domain/pool-order'
+import { comparePoolOrder, sortByPoolOrder, totalHours } from '../../../shared/domain/pool-order'
 import type { RepairOrder, Skill, Technician } from '../../../shared/domain/types'
 import { DEFAULT_CALENDAR, type TechnicianAttendance, type WorkshopCalendar } from '../../../shared/domain/calendar'
 
@@ -73,42 +73,56 @@ function compareLane(a: Technician, b: Technician): number {
   return employeeNoOrder.compare(a.employeeNo, b.employeeNo) || a.id - b.id
 }
 
-/** Recomputes every index from the records, reusing the previous arrays and lane objects where equal. */
+type BoardIndexes = Pick<BoardData, 'laneIds' | 'lanes' | 'poolIds' | 'sideIds'>
+
+/** One lane from its orders (in id order): the current slot, the queue by position, parked orders, hours. */
+function laneModel(onLane: readonly RepairOrder[], before: LaneModel | undefined): LaneModel {
+  let current: RepairOrder | null = null
+  const queued: RepairOrder[] = []
+  const parked: RepairOrder[] = []
+  for (const o of onLane) {
+    if (o.status === 'queued') queued.push(o)
+    else if (o.status === 'stopped' && o.parked) parked.push(o)
+    else current = o
+  }
+  queued.sort((a, b) => (a.queuePosition ?? 0) - (b.queuePosition ?? 0) || a.id - b.id)
+  const onSlotOrQueue = current ? [current, ...queued] : queued
+  const hours = onSlotOrQueue.reduce((s, o) => s + totalHours(o.jobLines), 0)
+  const next: LaneModel = {
+    currentId: current?.id ?? null,
+    queueIds: queued.map((o) => o.id),
+    parkedIds: parked.map((o) => o.id),
+    assignedHours: Math.round(hours * 10) / 10
+  }
+  return before && sameLane(before, next) ? before : next
+}
+
+/** Active technicians' ids in lane order. */
+function activeLaneIds(technicians: Record<number, Technician>): number[] {
+  return Object.values(technicians).filter((t) => t.active).sort(compareLane).map((t) => t.id)
+}
+
+/**
+ * Recomputes every index from the records, reusing the previous arrays and lane objects where equal.
+ * The reference for `rederive`, which must give the same indexes for a change.
+ */
 export function derive(
-  prev: Pick<BoardData, 'laneIds' | 'lanes' | 'poolIds' | 'sideIds'> | null,
+  prev: BoardIndexes | null,
   technicians: Record<number, Technician>,
   orders: Record<number, RepairOrder>
-): Pick<BoardData, 'laneIds' | 'lanes' | 'poolIds' | 'sideIds'> {
-  const active = Object.values(technicians).filter((t) => t.active).sort(compareLane)
-  const laneIds = keep(prev?.laneIds, active.map((t) => t.id))
-  const building = new Map<number, { current: RepairOrder | null; queued: RepairOrder[]; parked: RepairOrder[] }>()
-  for (const id of laneIds) building.set(id, { current: null, queued: [], parked: [] })
+): BoardIndexes {
+  const laneIds = keep(prev?.laneIds, activeLaneIds(technicians))
+  const building = new Map<number, RepairOrder[]>()
+  for (const id of laneIds) building.set(id, [])
   const pool: RepairOrder[] = []
   const side: RepairOrder[] = []
   for (const o of Object.values(orders)) {
     if (o.status === 'waiting') pool.push(o)
     else if (o.status === 'awaiting_qc' || o.status === 'ready') side.push(o)
-    else if (o.technicianId !== null) {
-      const lane = building.get(o.technicianId)
-      if (!lane) continue
-      if (o.status === 'queued') lane.queued.push(o)
-      else if (o.status === 'stopped' && o.parked) lane.parked.push(o)
-      else lane.current = o
-    }
+    else if (o.technicianId !== null) building.get(o.technicianId)?.push(o)
   }
   const lanes: Record<number, LaneModel> = {}
-  for (const [id, l] of building) {
-    l.queued.sort((a, b) => (a.queuePosition ?? 0) - (b.queuePosition ?? 0) || a.id - b.id)
-    const onLane = l.current ? [l.current, ...l.queued] : l.queued
-    const next: LaneModel = {
-      currentId: l.current?.id ?? null,
-      queueIds: l.queued.map((o) => o.id),
-      parkedIds: l.parked.map((o) => o.id),
-      assignedHours: Math.round(onLane.reduce((s, o) => s + totalHours(o.jobLines), 0) * 10) / 10
-    }
-    const before = prev?.lanes[id]
-    lanes[id] = before && sameLane(before, next) ? before : next
-  }
+  for (const [id, onLane] of building) lanes[id] = laneModel(onLane, prev?.lanes[id])
   // Awaiting QC before ready, each in pool order: a stable sort keeps the pool order within a status.
   const sideSorted = sortByPoolOrder(side).sort((a, b) => (a.status === b.status ? 0 : a.status === 'awaiting_qc' ? -1 : 1))
   return {
@@ -119,9 +133,189 @@ export function derive(
   }
 }
 
+/** The technician whose lane derive() puts the order on (active or not), or null for the pool, QC and ready lists. */
+function laneTechnicianOf(o: RepairOrder | undefined): number | null {
+  if (!o || o.status === 'waiting' || o.status === 'awaiting_qc' || o.status === 'ready') return null
+  return o.technicianId
+}
+const inPool = (o: RepairOrder | undefined): boolean => o?.status === 'waiting'
+const inSide = (o: RepairOrder | undefined): boolean => o?.status === 'awaiting_qc' || o?.status === 'ready'
+
+/**
+ * Technician id -> ids (ascending) of the orders on their lane, active or not, for one `orders`
+ * record. Kept beside the record rather than in BoardData so a board stays comparable with a
+ * full derive(); a record nobody indexed yet (a snapshot) is indexed once, in one pass.
+ */
+type LaneMembers = Map<number, readonly number[]>
+const membersByRecord = new WeakMap<Record<number, RepairOrder>, LaneMembers>()
+function laneMembers(orders: Record<number, RepairOrder>): LaneMembers {
+  let m = membersByRecord.get(orders)
+  if (!m) {
+    const building = new Map<number, number[]>()
+    // Object.values of integer keys runs in ascending id order: each list comes out sorted.
+    for (const o of Object.values(orders)) {
+      const t = laneTechnicianOf(o)
+      if (t === null) continue
+      const list = building.get(t)
+      if (list) list.push(o.id)
+      else building.set(t, [o.id])
+    }
+    m = building
+    membersByRecord.set(orders, m)
+  }
+  return m
+}
+
+/** Ids (ascending) of the orders on a technician's lane, active or not (status and technician as derive() reads them). */
+export function laneOrderIds(orders: Record<number, RepairOrder>, technicianId: number): readonly number[] {
+  return laneMembers(orders).get(technicianId) ?? []
+}
+
+// Each orders record made by rederive: the record it was made from and the ids that changed. The
+// link is weak, so a long day of changes does not keep every earlier record alive.
+const madeFrom = new WeakMap<Record<number, RepairOrder>, { from: WeakRef<Record<number, RepairOrder>>; ids: readonly number[] }>()
+
+/**
+ * Ids of the orders that changed (or came or went) from one orders record to a later one, read from
+ * the changes that made it (at most `maxSteps` of them), without comparing every order; null when
+ * `to` was not made from `from` that way (a reloaded snapshot, say) or a record between them is gone.
+ */
+export function changedOrderIdsBetween(from: Record<number, RepairOrder>, to: Record<number, RepairOrder>, maxSteps = 64): number[] | null {
+  const ids = new Set<number>()
+  let at = to
+  for (let steps = 0; at !== from; steps++) {
+    const m = madeFrom.get(at)
+    if (!m || steps >= maxSteps) return null
+    const from = m.from.deref()
+    if (!from) return null
+    for (const id of m.ids) ids.add(id)
+    at = from
+  }
+  return [...ids]
+}
+
+/** Index of the first element of the sorted `ids` that `before` says goes after `id`. */
+function insertionPoint(ids: readonly number[], id: number, before: (a: number, b: number) => boolean): number {
+  let lo = 0
+  let hi = ids.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (before(ids[mid], id)) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** `ids` (sorted by `compare`, which must be a total order) without `leaving`, with `entering` put in their places. */
+function resort(ids: readonly number[], leaving: ReadonlySet<number>, entering: readonly number[], compare: (a: number, b: number) => number): number[] {
+  const out = leaving.size ? ids.filter((id) => !leaving.has(id)) : [...ids]
+  for (const id of entering) out.splice(insertionPoint(out, id, (a, b) => compare(a, b) < 0), 0, id)
+  return out
+}
+
+/**
+ * The indexes after the orders `changedOrderIds` changed, were added or removed (and, when the
+ * technicians record changed, after that), with work in proportion to the change: only the lanes
+ * an order left or joined are rebuilt, the pool and the QC / ready list only when an order left,
+ * joined or moved within them, and everything unchanged keeps its identity. Gives exactly what
+ * derive(prev, technicians, orders) gives (tests/unit/renderer/board-rederive.test.ts).
+ */
+export function rederive(
+  prev: BoardData,
+  technicians: Record<number, Technician>,
+  orders: Record<number, RepairOrder>,
+  changedOrderIds: Iterable<number>
+): BoardIndexes {
+  const laneIds = technicians === prev.technicians ? prev.laneIds : keep(prev.laneIds, activeLaneIds(technicians))
+  const beforeMembers = laneMembers(prev.orders)
+  let members = beforeMembers
+  const touched = new Set<number>()
+  const poolLeaving = new Set<number>()
+  const poolEntering: number[] = []
+  const sideLeaving = new Set<number>()
+  const sideEntering: number[] = []
+  const seen = new Set<number>()
+  if (orders !== prev.orders) {
+    const lists = new Map<number, number[]>()
+    const listOf = (t: number): number[] => {
+      let l = lists.get(t)
+      if (!l) {
+        l = [...(members.get(t) ?? [])]
+        lists.set(t, l)
+      }
+      return l
+    }
+    for (const id of changedOrderIds) {
+      if (seen.has(id)) continue
+      seen.add(id)
+      const was = prev.orders[id]
+      const now = orders[id]
+      if (was === now) continue
+      const from = laneTechnicianOf(was)
+      const to = laneTechnicianOf(now)
+      if (from !== null) touched.add(from)
+      if (to !== null) touched.add(to)
+      if (from !== to) {
+        if (from !== null) {
+          const l = listOf(from)
+          l.splice(l.indexOf(id), 1)
+        }
+        if (to !== null) {
+          const l = listOf(to)
+          l.splice(insertionPoint(l, id, (a, b) => a < b), 0, id)
+        }
+      }
+      // An order that stays in the pool may still move in it (its promise or flags changed).
+      if (inPool(was)) poolLeaving.add(id)
+      if (inPool(now)) poolEntering.push(id)
+      if (inSide(was)) sideLeaving.add(id)
+      if (inSide(now)) sideEntering.push(id)
+    }
+    if (lists.size) {
+      const next = new Map(members)
+      for (const [t, l] of lists) {
+        if (l.length) next.set(t, l)
+        else next.delete(t)
+      }
+      members = next
+    }
+    membersByRecord.set(orders, members)
+    madeFrom.set(orders, { from: new WeakRef(prev.orders), ids: [...seen] })
+  }
+
+  let lanes = prev.lanes
+  const laneSetChanged = laneIds !== prev.laneIds
+  if (laneSetChanged || touched.size) {
+    const nextLanes: Record<number, LaneModel> = {}
+    let changed = laneSetChanged && (laneIds.length !== prev.laneIds.length || laneIds.some((id) => prev.lanes[id] === undefined))
+    for (const id of laneIds) {
+      const before = prev.lanes[id]
+      if (before !== undefined && !touched.has(id)) {
+        nextLanes[id] = before
+        continue
+      }
+      const onLane = (members.get(id) ?? []).map((oid) => orders[oid])
+      const lane = laneModel(onLane, before)
+      if (lane !== before) changed = true
+      nextLanes[id] = lane
+    }
+    if (changed) lanes = nextLanes
+  }
+
+  // The full sort is stable over ids in ascending order: the same order as the id tie-break here.
+  const comparePool = (a: number, b: number): number => comparePoolOrder(orders[a], orders[b]) || a - b
+  const statusRank = (id: number): number => (orders[id].status === 'awaiting_qc' ? 0 : 1)
+  const compareSide = (a: number, b: number): number => statusRank(a) - statusRank(b) || comparePool(a, b)
+  const poolIds = poolLeaving.size || poolEntering.length ? keep(prev.poolIds, resort(prev.poolIds, poolLeaving, poolEntering, comparePool)) : prev.poolIds
+  const sideIds = sideLeaving.size || sideEntering.length ? keep(prev.sideIds, resort(prev.sideIds, sideLeaving, sideEntering, compareSide)) : prev.sideIds
+  return { laneIds, lanes, poolIds, sideIds }
+}
+
 export function fromSnapshot(s: BoardSnapshot, prev: BoardData | null = null): BoardData {
   const technicians = Object.fromEntries(s.technicians.map((t) => [t.id, t]))
   const orders = Object.fromEntries(s.orders.map((o) => [o.id, o]))
+  // Indexed now, in the load, rather than in the first drop after it.
+  laneMembers(orders)
   return {
     version: s.version,
     settings: s.settings,
@@ -157,7 +351,7 @@ export function applyChanges(state: BoardData, c: BoardChanges): BoardData {
     orders,
     calendar: c.calendar?.calendar ?? state.calendar,
     attendance: c.calendar?.attendance ?? state.attendance,
-    ...derive(state, technicians, orders)
+    ...rederive(state, technicians, orders, [...c.orders.map((o) => o.id), ...c.removedOrderIds])
   }
 }
 
@@ -172,14 +366,14 @@ export function upsertOrder(state: BoardData, order: RepairOrder, open: boolean)
   const orders = { ...state.orders }
   if (open) orders[order.id] = order
   else delete orders[order.id]
-  return { ...state, orders, ...derive(state, state.technicians, orders) }
+  return { ...state, orders, ...rederive(state, state.technicians, orders, [order.id]) }
 }
 
 export function upsertTechnician(state: BoardData, t: Technician): BoardData {
   const shown = state.technicians[t.id]
   if (shown && shown.version > t.version) return state
   const technicians = { ...state.technicians, [t.id]: t }
-  return { ...state, technicians, ...derive(state, technicians, state.orders) }
+  return { ...state, technicians, ...rederive(state, technicians, state.orders, []) }
 }
 
 /** Skill code -> display name in the given language (falls back to the code). */

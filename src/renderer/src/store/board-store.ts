@@ -1,3 +1,4 @@
+import { useRef } from 'react'
 import { create } from 'zustand'
 import type { RepairOrder } from '../../../shared/domain/types'
 import { emptyBoard, type BoardData } from './board-state'
@@ -22,3 +23,38 @@ export const setBoardData = (next: BoardData): void => {
 
 export const useOrder = (id: number): RepairOrder | undefined => useBoard((s) => s.orders[id])
 export const useTimeZone = (): string => useBoard((s) => s.settings.timeZone)
+
+/** Fields of an order no card shows: a drop renumbers a whole queue, and its cards need not re-render for it. */
+const NOT_ON_CARD = new Set<keyof RepairOrder>(['queuePosition', 'version', 'updatedAt'])
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  const ka = Object.keys(a)
+  if (ka.length !== Object.keys(b).length) return false
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+}
+
+/** Two records of one order that a card draws the same (everything equal but queue place, version and time of change). */
+export function sameOnCard(a: RepairOrder, b: RepairOrder): boolean {
+  if (a === b) return true
+  for (const k of Object.keys(a) as (keyof RepairOrder)[]) if (!NOT_ON_CARD.has(k) && !sameValue(a[k], b[k])) return false
+  return Object.keys(b).length === Object.keys(a).length
+}
+
+/**
+ * The order as a card draws it: the same object as long as nothing the card shows changed, so the
+ * cards of a queue that a drop renumbered (new records for each, from the optimistic board, the
+ * reply and the event) do not re-render (issue 5). Never use it where the version is sent back.
+ */
+export function useCardOrder(id: number): RepairOrder | undefined {
+  const shown = useRef<RepairOrder | undefined>(undefined)
+  return useBoard((s) => {
+    const o = s.orders[id]
+    const prev = shown.current
+    if (o && prev && o !== prev && prev.id === o.id && sameOnCard(prev, o)) return prev
+    shown.current = o
+    return o
+  })
+}

@@ -17,19 +17,13 @@ import { OrderCardBody } from '../repair-orders/OrderCard'
 import { DispatchPool } from './DispatchPool'
 import { LaneList } from './LaneList'
 import { SideList } from './SideList'
-import { announcements, collisionDetection, coordinateGetter, MousePointerSensor, resetKeyboardTarget } from './dnd-config'
+import { announcements, collisionDetection, coordinateGetter, currentDropTarget, MousePointerSensor, resetDropTarget, startDropTarget } from './dnd-config'
 import { markDragEnd } from './drag-clock'
+import { forgetGeometry, measureBoard } from './drop-target'
 import { AttentionList } from '../schedule/AttentionList'
-import { onScheduleDragOver } from '../schedule/drop-preview'
-import type { DragData, DropData } from './DraggableCard'
-import { qualifiedLanes, resolveDrop, type DropTarget } from './moves'
-
-function toTarget(data: DropData | undefined): DropTarget | null {
-  if (!data) return null
-  if (data.kind === 'pool') return { kind: 'pool' }
-  if (data.kind === 'lane') return { kind: 'lane', technicianId: data.technicianId }
-  return { kind: 'slot', technicianId: data.technicianId, orderId: data.orderId }
-}
+import { DND_ID, DragSource, type DragData } from './DraggableCard'
+import { qualifiedLanes, resolveDrop } from './moves'
+import { LANE_ROW_REM, QUEUE_CARD_BODY_REM, QUEUE_CARD_REM } from './TechnicianLane'
 
 /** The dragged card, drawn once above everything; its body is the same memoised card. */
 function Overlay() {
@@ -46,7 +40,8 @@ function Overlay() {
 }
 
 function endDrag(): void {
-  resetKeyboardTarget()
+  resetDropTarget()
+  forgetGeometry()
   markDragEnd()
   document.body.classList.remove('is-dragging')
   useDrag.setState({ activeOrderId: null, qualified: null })
@@ -72,26 +67,29 @@ export function Board() {
     const { orderId } = active.data.current as DragData
     const board = boardData()
     const order = board.orders[orderId]
-    resetKeyboardTarget()
+    startDropTarget()
+    measureBoard(LANE_ROW_REM, QUEUE_CARD_REM, QUEUE_CARD_BODY_REM)
     document.body.classList.add('is-dragging')
     // Once per drag, not per move: lanes read only their own yes/no from this set.
     useDrag.setState({ activeOrderId: orderId, qualified: order ? qualifiedLanes(board, order) : new Set() })
   }
 
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
+  const onDragEnd = ({ active }: DragEndEvent) => {
     const { orderId } = active.data.current as DragData
+    // The lane or slot under the pointer (drop-target.ts), not dnd-kit's coarse drop area.
+    const target = currentDropTarget()
     endDrag()
-    const action = resolveDrop(boardData(), orderId, toTarget(over?.data.current as DropData | undefined))
+    const action = resolveDrop(boardData(), orderId, target)
     void performDrop(orderId, action)
   }
 
   return (
     <DndContext
+      id={DND_ID}
       sensors={sensors}
       collisionDetection={collisionDetection}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
-      onDragOver={onScheduleDragOver}
       onDragCancel={endDrag}
       accessibility={accessibility}
     >
@@ -106,6 +104,7 @@ export function Board() {
         </main>
       </div>
       <Overlay />
+      <DragSource />
     </DndContext>
   )
 }

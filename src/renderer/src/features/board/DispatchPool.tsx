@@ -1,4 +1,3 @@
-import { useDroppable } from '@dnd-kit/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useDeferredValue, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,8 +5,13 @@ import { useBoard } from '../../store/board-store'
 import { useDrag } from '../../store/drag-store'
 import { currentLang } from '../../i18n'
 import { useRemPx } from '../../components/useRemPx'
-import { DraggableCard, type DropData } from './DraggableCard'
-import { sortPoolBySlack, useRisk } from '../schedule/risk-store'
+import { DraggableCard } from './DraggableCard'
+import { DropArea } from './DropArea'
+import { POOL_DROP_ID } from './dnd-config'
+import { usePoolOver } from './drop-target'
+import { usePoolOrder } from '../schedule/risk-store'
+
+const POOL_DATA = { kind: 'pool' } as const
 
 /** Pool row height in rem (card plus gap); matches .pool-row in board.css. */
 export const POOL_ROW_REM = 5.75
@@ -22,24 +26,26 @@ const normalise = (s: string): string => s.replace(/\s+/g, '').toUpperCase()
 export function DispatchPool() {
   const { t } = useTranslation()
   const poolIds = useBoard((s) => s.poolIds)
-  const orders = useBoard((s) => s.orders)
   const skills = useBoard((s) => s.skills)
   const [skill, setSkill] = useState('')
   const [query, setQuery] = useState('')
   const q = useDeferredValue(normalise(query))
-  const riskOrders = useRisk((s) => s.orders)
-  const filtered = useMemo(() => {
-    if (!skill && !q) return poolIds
-    return poolIds.filter((id) => {
+  // The same array until the pool or a pool order's risk changes: a change on a lane does not re-render the pool.
+  const sorted = usePoolOrder()
+  // Every record only while a filter is on (typing a search); otherwise a card's change is the card's business.
+  const orders = useBoard((s) => (skill || q ? s.orders : null))
+  const ids = useMemo(() => {
+    if (!orders) return sorted
+    return sorted.filter((id) => {
       const o = orders[id]
       if (!o) return false
       if (skill && !o.jobLines.some((l) => l.skill === skill)) return false
       return !q || normalise(o.roNumber).includes(q) || normalise(o.plate).includes(q)
     })
-  }, [poolIds, orders, skill, q])
-  const ids = useMemo(() => sortPoolBySlack(filtered, orders, riskOrders), [filtered, orders, riskOrders])
+  }, [sorted, orders, skill, q])
   const dragging = useDrag((s) => s.activeOrderId !== null)
-  const { setNodeRef, isOver } = useDroppable({ id: 'pool', data: { kind: 'pool' } satisfies DropData })
+  const isOver = usePoolOver()
+  const section = useRef<HTMLElement>(null)
   const rem = useRemPx()
   const scroller = useRef<HTMLDivElement>(null)
   const v = useVirtualizer({
@@ -51,12 +57,13 @@ export function DispatchPool() {
   const lang = currentLang()
   return (
     <section
-      ref={setNodeRef}
+      ref={section}
       className={['pool', dragging ? 'pool-target' : '', isOver ? 'pool-over' : ''].join(' ')}
       role="region"
       aria-label={t('ui.pool')}
       data-over={isOver ? 'true' : undefined}
     >
+      <DropArea id={POOL_DROP_ID} data={POOL_DATA} node={section} />
       <div className="pool-head">
         <h2>
           {t('ui.pool')} <span className="count">{t('ui.poolCount', { count: poolIds.length })}</span>

@@ -1,89 +1,131 @@
-import { useDraggable, useDroppable } from '@dnd-kit/core'
-import { useMemo, type KeyboardEvent } from 'react'
+import { useDraggable } from '@dnd-kit/core'
+import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react'
+import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { isMovable } from '../../../../shared/domain/repair-order-status'
 import { OrderCardBody, type CardVariant } from '../repair-orders/OrderCard'
 import { cardLabel } from '../repair-orders/card-text'
 import { useOrder, useTimeZone } from '../../store/board-store'
+import { useDrag } from '../../store/drag-store'
 import { openDialog, useUi } from '../../store/ui-store'
 import { recentlyDragged } from './drag-clock'
+import { useInsertBefore } from './drop-target'
 import { useCan } from '../auth/session-store'
 
 export interface DragData {
   orderId: number
 }
-export type DropData = { kind: 'pool' } | { kind: 'lane'; technicianId: number } | { kind: 'slot'; technicianId: number; orderId: number }
+export type DropData = { kind: 'pool' } | { kind: 'lanes' }
+
+/** DndContext's id: dnd-kit names its hidden drag instructions after it (aria-describedby of every card). */
+export const DND_ID = 'wdb-dnd-instructions'
 
 /**
- * Thin wrapper holding the dnd-kit hooks: it re-renders when the drag's "over" target changes,
- * the memoised body inside it does not. Queued cards are also drop targets, so a drop on one
- * inserts in front of it (reordering the next-job queue).
+ * Card renders since load (this wrapper, not the memoised body), readable by the benchmarks: a
+ * drop should re-render the source and the target, not every card on screen (issue 5).
  */
-export function DraggableCard(props: { id: number; variant: CardVariant; technicianId?: number }) {
-  // Only queued cards are drop targets; the rest skip the droppable hook (fewer rects to measure at drag start).
-  return props.variant === 'queue' && props.technicianId !== undefined ? (
-    <QueueCard id={props.id} technicianId={props.technicianId} />
-  ) : (
-    <CardShell id={props.id} variant={props.variant} />
-  )
+let cardShellRenders = 0
+declare global {
+  interface Window {
+    __wdbShellRenders?: () => number
+  }
+}
+if (typeof window !== 'undefined') window.__wdbShellRenders = () => cardShellRenders
+
+type Activator = 'onPointerDown' | 'onTouchStart' | 'onKeyDown'
+let activate: ((kind: Activator, e: SyntheticEvent, orderId: number, el: HTMLElement) => void) | null = null
+/** A card element (re)mounted: if it is the dragged order's and the old element is gone, it takes over (focus returns to it after a keyboard drop). */
+let relink: ((orderId: number, el: HTMLElement) => void) | null = null
+
+/**
+ * The one dnd-kit draggable of the board. A useDraggable per card made every card on screen
+ * re-render whenever dnd-kit's context changed (drag start, drop, each change of target: 50-110 ms
+ * long tasks at drag start, issue 5). Instead the card that is pressed lends its element to this
+ * hook, which takes its id, and the press is passed on to dnd-kit's sensor (mouse, touch or
+ * keyboard), which goes on exactly as if the card had its own hook.
+ */
+export function DragSource() {
+  const [orderId, setOrderId] = useState<number | null>(null)
+  const { listeners, node, setNodeRef } = useDraggable({
+    id: `ro:${orderId ?? 0}`,
+    data: { orderId: orderId ?? 0 } satisfies DragData,
+    disabled: orderId === null
+  })
+  const latest = useRef(listeners)
+  latest.current = listeners
+  const idRef = useRef(orderId)
+  idRef.current = orderId
+  useLayoutEffect(() => {
+    activate = (kind, e, id, el) => {
+      // A second finger or a click elsewhere during a drag must not swap the dragged card.
+      if (useDrag.getState().activeOrderId !== null) return
+      setNodeRef(el)
+      if (idRef.current !== id) flushSync(() => setOrderId(id))
+      latest.current?.[kind]?.(e)
+    }
+    relink = (id, el) => {
+      if (idRef.current === id && node.current !== el && !node.current?.isConnected) setNodeRef(el)
+    }
+    return () => {
+      activate = null
+      relink = null
+    }
+  }, [node, setNodeRef])
+  return null
 }
 
-function QueueCard({ id, technicianId }: { id: number; technicianId: number }) {
-  const slot = useDroppable({ id: `slot:${id}`, data: { kind: 'slot', technicianId, orderId: id } satisfies DropData })
-  return <CardShell id={id} variant="queue" dropRef={slot.setNodeRef} insertBefore={slot.isOver} />
-}
+const openOrder = (id: number) => openDialog({ kind: 'order', orderId: id, mode: 'view' })
 
-function CardShell({ id, variant, dropRef, insertBefore = false }: { id: number; variant: CardVariant; dropRef?: (el: HTMLElement | null) => void; insertBefore?: boolean }) {
+/**
+ * A card on the board: memoised on its props, so it renders when its order, the clock or its
+ * own drag state change (dragged, or the next job a drop would go in front of), never because
+ * another card is dragged.
+ */
+export const DraggableCard = memo(function DraggableCard({ id, variant }: { id: number; variant: CardVariant }) {
+  cardShellRenders++
   const { t } = useTranslation()
   const order = useOrder(id)
   const timeZone = useTimeZone()
   const now = useUi((s) => s.nowMinute)
+  const dragging = useDrag((s) => s.activeOrderId === id)
+  const insertBefore = useInsertBefore(id)
   // Only a role that may dispatch drags (issue 4: the wall display, inspector and technicians look).
   const mayDispatch = useCan('repair-order-assign')
   const movable = mayDispatch && order !== undefined && isMovable(order)
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
-    id: `ro:${id}`,
-    data: { orderId: id } satisfies DragData,
-    disabled: !movable,
-    attributes: { roleDescription: t('ui.dragHint') }
-  })
   const label = useMemo(() => (order ? cardLabel(order, t, timeZone, now) : ''), [order, t, timeZone, now])
   if (!order) return null
-  const open = () => openDialog({ kind: 'order', orderId: id, mode: 'view' })
+  const press = (kind: Activator) => (e: SyntheticEvent<HTMLDivElement>) => {
+    if (movable) activate?.(kind, e, id, e.currentTarget)
+  }
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Enter' && !isDragging) {
+    if (e.key === 'Enter' && !dragging) {
       e.preventDefault()
-      open()
+      openOrder(id)
       return
     }
-    listeners?.onKeyDown?.(e)
-  }
-  const setRef = (el: HTMLDivElement | null) => {
-    setNodeRef(el)
-    dropRef?.(el)
+    if (e.code === 'Space' && !dragging) press('onKeyDown')(e)
   }
   return (
     <div
-      ref={setRef}
-      {...attributes}
-      {...listeners}
-      aria-disabled={undefined}
+      ref={(el) => {
+        if (el) relink?.(id, el)
+      }}
+      onPointerDown={press('onPointerDown')}
+      onTouchStart={press('onTouchStart')}
       onKeyDown={onKeyDown}
       onClick={() => {
-        if (!recentlyDragged()) open()
+        if (!recentlyDragged()) openOrder(id)
       }}
       role="button"
       tabIndex={0}
+      aria-roledescription={t('ui.dragHint')}
+      aria-describedby={DND_ID}
+      aria-pressed={dragging || undefined}
       aria-label={label}
       data-ro={order.roNumber}
-      className={[
-        'card',
-        movable ? 'card-movable' : 'card-fixed',
-        isDragging ? 'card-dragging' : '',
-        insertBefore ? 'card-insert-before' : ''
-      ].join(' ')}
+      className={`card ${movable ? 'card-movable' : 'card-fixed'}${dragging ? ' card-dragging' : ''}${insertBefore ? ' card-insert-before' : ''}`}
     >
       <OrderCardBody id={id} variant={variant} />
     </div>
   )
-}
+})

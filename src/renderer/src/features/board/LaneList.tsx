@@ -4,6 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { useBoard } from '../../store/board-store'
 import { useRemPx } from '../../components/useRemPx'
 import { LANE_ROW_REM, TechnicianLane } from './TechnicianLane'
+import { LANES_DROP_ID } from './dnd-config'
+import { DropArea } from './DropArea'
+
+const LANES_DATA = { kind: 'lanes' } as const
 
 /** The technicians' lanes: scroll inside their own area, virtualised for 60-technician shops. */
 export function LaneList() {
@@ -11,18 +15,22 @@ export function LaneList() {
   const laneIds = useBoard((s) => s.laneIds)
   const rem = useRemPx()
   const scroller = useRef<HTMLDivElement>(null)
+  const inner = useRef<HTMLDivElement>(null)
   const v = useVirtualizer({
     count: laneIds.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => LANE_ROW_REM * rem,
-    overscan: 3
+    // One lane past each edge (each lane is ~200 DOM nodes; issue 5 caps the board at 5,000).
+    overscan: 1
   })
   return (
     <div className="lanes-scroll" ref={scroller} aria-label={t('ui.lanes')} role="group">
       {laneIds.length === 0 ? (
         <p className="empty-note">{t('ui.noLanes')}</p>
       ) : (
-        <div className="lanes-inner" style={{ height: v.getTotalSize() }}>
+        <div className="lanes-inner" ref={inner} style={{ height: v.getTotalSize() }}>
+          {/* One dnd-kit drop area for all lanes: drop-target.ts finds the lane and the slot. */}
+          <DropArea id={LANES_DROP_ID} data={LANES_DATA} node={inner} />
           {v.getVirtualItems().map((item) => (
             <div key={laneIds[item.index]} className="lane-row" style={{ transform: `translateY(${item.start}px)` }}>
               <TechnicianLane technicianId={laneIds[item.index]} />

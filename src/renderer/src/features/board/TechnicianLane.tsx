@@ -1,6 +1,5 @@
-import { useDroppable } from '@dnd-kit/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useRef, type ReactNode } from 'react'
+import { memo, useCallback, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../../store/board-store'
 import { skillName } from '../../store/board-state'
@@ -8,42 +7,43 @@ import { useLaneVerdict } from '../../store/drag-store'
 import { openDialog } from '../../store/ui-store'
 import { currentLang } from '../../i18n'
 import { useRemPx } from '../../components/useRemPx'
-import { DraggableCard, type DropData } from './DraggableCard'
+import { DraggableCard } from './DraggableCard'
+import { registerQueueStrip, useLaneOver } from './drop-target'
 import { LaneHours, LaneLoadBar } from '../schedule/LaneLoad'
 import { DropPreviewBadge } from '../schedule/DropPreviewBadge'
 
 /** Lane row geometry in rem: the virtual lists and the CSS agree on these. */
 export const LANE_ROW_REM = 6.2
 export const QUEUE_CARD_REM = 19.5
+/** A queued card's own width (.queue-item in board.css); the rest of QUEUE_CARD_REM is the gap. */
+export const QUEUE_CARD_BODY_REM = 19
 
 /**
- * The droppable frame of a lane: re-renders when the drag's target or verdict changes, while the
- * lane's content (passed as children, created by the memoised lane) is left alone.
+ * The frame of a lane: re-renders when the drag starts and ends (its verdict) and when the drag
+ * enters or leaves this lane (drop-target.ts), while the lane's content (passed as children,
+ * created by the memoised lane) is left alone. Where a drop lands is found by arithmetic on the
+ * lane rows (drop-target.ts), so the lane is no dnd-kit droppable of its own.
  */
 function LaneFrame({ technicianId, children }: { technicianId: number; children: ReactNode }) {
   const { t } = useTranslation()
   const name = useBoard((s) => s.technicians[technicianId]?.name ?? '')
   const verdict = useLaneVerdict(technicianId)
-  const { setNodeRef, isOver, over } = useDroppable({
-    id: `lane:${technicianId}`,
-    data: { kind: 'lane', technicianId } satisfies DropData
-  })
-  const overData = over?.data.current as DropData | undefined
-  const hovered = isOver || (overData?.kind === 'slot' && overData.technicianId === technicianId)
+  const hovered = useLaneOver(technicianId)
   const cls = [
     'lane',
     verdict === true ? 'lane-qualified' : verdict === false ? 'lane-unqualified' : '',
     hovered ? (verdict === false ? 'lane-over-refused' : 'lane-over') : ''
   ].join(' ')
   return (
-    <section ref={setNodeRef} className={cls} role="region" aria-label={name} data-over={hovered ? 'true' : undefined} data-qualified={verdict === null ? undefined : String(verdict)}>
+    <section className={cls} role="region" aria-label={name} data-over={hovered ? 'true' : undefined} data-qualified={verdict === null ? undefined : String(verdict)}>
       {children}
       {verdict !== null && (
         <span className={verdict ? 'lane-verdict yes' : 'lane-verdict no'} aria-hidden="true">
           {verdict ? `✓ ${t('ui.qualified')}` : `✕ ${t('ui.notQualified')}`}
         </span>
       )}
-      {verdict === true && <DropPreviewBadge technicianId={technicianId} />}
+      {/* Only the lane under the drag has a preview: mounting none elsewhere keeps the drag start short. */}
+      {verdict === true && hovered && <DropPreviewBadge technicianId={technicianId} />}
     </section>
   )
 }
@@ -89,7 +89,7 @@ function CurrentSlot({ technicianId }: { technicianId: number }) {
     <div className="lane-current" aria-label={t('ui.current')} role="group">
       <span className="slot-tag" aria-hidden="true">{t('ui.current')}</span>
       {currentId !== null ? (
-        <DraggableCard id={currentId} variant="current" technicianId={technicianId} />
+        <DraggableCard id={currentId} variant="current" />
       ) : (
         <div className="slot-free">{t('ui.slotFree')}</div>
       )}
@@ -103,7 +103,14 @@ function QueueStrip({ technicianId }: { technicianId: number }) {
   const queueIds = useBoard((s) => s.lanes[technicianId]?.queueIds)
   const parkedIds = useBoard((s) => s.lanes[technicianId]?.parkedIds)
   const rem = useRemPx()
-  const scroller = useRef<HTMLDivElement>(null)
+  const scroller = useRef<HTMLDivElement | null>(null)
+  const setScroller = useCallback(
+    (el: HTMLDivElement | null) => {
+      scroller.current = el
+      registerQueueStrip(technicianId, el)
+    },
+    [technicianId]
+  )
   const ids = queueIds ?? []
   const parked = parkedIds ?? []
   const all = [...parked, ...ids]
@@ -112,13 +119,17 @@ function QueueStrip({ technicianId }: { technicianId: number }) {
     horizontal: true,
     getScrollElement: () => scroller.current,
     estimateSize: () => QUEUE_CARD_REM * rem,
-    overscan: 2
+    // One card past each edge: enough for a smooth scroll, and a screenful of lanes stays under 5,000 DOM nodes.
+    overscan: 1
   })
   return (
-    <div className="lane-queue" ref={scroller}>
+    <div className="lane-queue">
       <span className="slot-tag queue-tag" aria-hidden="true">
         {t('ui.nextJobs')}
       </span>
+      {/* The tag stays outside the scroller: a sticky tag inside it made the compositor redo its
+          layers on every frame of a drag (issue 5). */}
+      <div className="queue-scroll" ref={setScroller}>
       {all.length === 0 ? (
         <div className="queue-empty">{t('ui.queueEmpty')}</div>
       ) : (
@@ -129,12 +140,13 @@ function QueueStrip({ technicianId }: { technicianId: number }) {
             return (
               <li key={id} className={isParked ? 'queue-item parked' : 'queue-item'} style={{ transform: `translateX(${item.start}px)` }}>
                 {isParked && <span className="parked-tag">{t('ui.parked')}</span>}
-                <DraggableCard id={id} variant={isParked ? 'current' : 'queue'} technicianId={technicianId} />
+                <DraggableCard id={id} variant={isParked ? 'current' : 'queue'} />
               </li>
             )
           })}
         </ol>
       )}
+      </div>
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import { isMovable } from '../../../../shared/domain/repair-order-status'
 import { skillGaps, type SkillGap } from '../../../../shared/domain/skill-match'
 import type { RepairOrder, RepairOrderStatus } from '../../../../shared/domain/types'
-import { derive, type BoardData } from '../../store/board-state'
+import { rederive, type BoardData } from '../../store/board-state'
 
 /** Where a drag ended: the pool, a lane, or in front of a queued card of a lane. */
 export type DropTarget =
@@ -103,11 +103,17 @@ export function applyOptimistic(board: BoardData, orderId: number, action: DropA
   const order = board.orders[orderId]
   if (!order || (action.type !== 'assign' && action.type !== 'unassign')) return board
   const orders = { ...board.orders }
+  // Only the records written below change: the board re-derives just their lanes (and the pool).
+  const changed: number[] = [orderId]
+  const put = (o: RepairOrder) => {
+    orders[o.id] = o
+    changed.push(o.id)
+  }
   const setQueue = (technicianId: number, ids: number[]) =>
     ids.forEach((id, i) => {
       const o = orders[id]
       if (o.queuePosition !== i || o.status !== 'queued' || o.technicianId !== technicianId) {
-        orders[id] = { ...o, status: 'queued', technicianId, queuePosition: i, parked: false }
+        put({ ...o, status: 'queued', technicianId, queuePosition: i, parked: false })
       }
     })
   const laneOf = (technicianId: number) => board.lanes[technicianId] ?? { currentId: null, queueIds: [] as number[] }
@@ -116,7 +122,7 @@ export function applyOptimistic(board: BoardData, orderId: number, action: DropA
     const queue = laneOf(action.technicianId).queueIds.filter((id) => id !== orderId)
     queue.splice(Math.min(action.position ?? queue.length, queue.length), 0, orderId)
     setQueue(action.technicianId, queue)
-    return { ...board, orders, ...derive(board, board.technicians, orders) }
+    return { ...board, orders, ...rederive(board, board.technicians, orders, changed) }
   }
 
   // Leave the old lane (if any): close the gap, promote the head of the queue into a freed slot.
@@ -125,24 +131,24 @@ export function applyOptimistic(board: BoardData, orderId: number, action: DropA
     const rest = old.queueIds.filter((id) => id !== orderId)
     if (old.currentId === orderId && rest.length > 0) {
       const [head, ...tail] = rest
-      orders[head] = { ...orders[head], status: 'assigned', queuePosition: null }
+      put({ ...orders[head], status: 'assigned', queuePosition: null })
       setQueue(order.technicianId, tail)
     } else setQueue(order.technicianId, rest)
   }
   if (action.type === 'unassign') {
-    orders[orderId] = { ...order, status: 'waiting', technicianId: null, queuePosition: null, parked: false }
+    put({ ...order, status: 'waiting', technicianId: null, queuePosition: null, parked: false })
   } else {
     const target = laneOf(action.technicianId)
     if (target.currentId === null) {
-      orders[orderId] = { ...order, status: 'assigned', technicianId: action.technicianId, queuePosition: null, parked: false }
+      put({ ...order, status: 'assigned', technicianId: action.technicianId, queuePosition: null, parked: false })
     } else {
       const queue = target.queueIds.filter((id) => id !== orderId)
       queue.splice(Math.min(action.position ?? queue.length, queue.length), 0, orderId)
-      orders[orderId] = { ...order, status: 'queued', technicianId: action.technicianId, queuePosition: 0, parked: false }
+      put({ ...order, status: 'queued', technicianId: action.technicianId, queuePosition: 0, parked: false })
       setQueue(action.technicianId, queue)
     }
   }
-  return { ...board, orders, ...derive(board, board.technicians, orders) }
+  return { ...board, orders, ...rederive(board, board.technicians, orders, changed) }
 }
 
 export function placementOf(o: RepairOrder): Placement {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
 import type { TFunction } from 'i18next'
 import { COMEBACK_CAUSES, type ComebackCause } from '../../../../shared/domain/qc-checklist'
 import type { ErrorReply } from '../../../../shared/api/errors'
@@ -26,10 +27,12 @@ export function formatWait(minutes: number, t: TFunction): string {
 
 /** The ranked QC queue, live from the board store. */
 export function useQcRows(): QcRow[] {
-  const orders = useBoard((s) => s.orders)
+  // The cars awaiting QC (all in the side list) in id order, as the whole board gave them: compared
+  // one by one, so a change elsewhere on the board neither re-ranks the queue nor re-renders its screens.
+  const orders = useBoard(useShallow((s) => s.sideIds.filter((id) => s.orders[id]?.status === 'awaiting_qc').sort((a, b) => a - b).map((id) => s.orders[id])))
   const since = useQc((s) => s.since)
   const now = useUi((s) => s.nowMinute)
-  return useMemo(() => qcRows(Object.values(orders), since, now), [orders, since, now])
+  return useMemo(() => qcRows(orders, since, now), [orders, since, now])
 }
 
 /** A priority as a badge: the first two (comeback, complaint) in the comeback red, the rest quieter. */

@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useOrder, useTimeZone } from '../../store/board-store'
+import { useCardOrder, useTimeZone } from '../../store/board-store'
 import { useUi } from '../../store/ui-store'
 import { formatPromised } from '../../i18n/time'
 import { jobSummary, OTHER_FLAGS } from './card-text'
@@ -28,7 +28,7 @@ if (typeof window !== 'undefined') window.__wdbCardRenders = () => cardRenders
  */
 export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: number; variant: CardVariant }) {
   const { t } = useTranslation()
-  const order = useOrder(id)
+  const order = useCardOrder(id)
   const timeZone = useTimeZone()
   const now = useUi((s) => s.nowMinute)
   // Risk keeps its object identity until this order's own risk changes (schedule/risk-store.ts).
@@ -53,7 +53,9 @@ export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: 
       </div>
       <div className="card-line card-bottom">
         <span className={overdue ? 'promised overdue' : 'promised'} title={t('fields.promisedAt')}>
-          <span className="due">{t('ui.due')}</span> {formatPromised(order.promisedAt, timeZone, now)}
+          {/* One text node per value: a card is ~25 DOM nodes and a screen holds ~100 cards (issue 5). */}
+          <span className="due">{t('ui.due')}</span>
+          {` ${formatPromised(order.promisedAt, timeZone, now)}`}
         </span>
         <CardTiming order={order} risk={risk} now={now} timeZone={timeZone} />
         <CardRunning order={order} risk={risk} />

@@ -1,7 +1,8 @@
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OrderRisk } from '../../../../shared/domain/risk'
-import { useBoard, useOrder, useTimeZone } from '../../store/board-store'
+import { useShallow } from 'zustand/react/shallow'
+import { useBoard, useTimeZone } from '../../store/board-store'
 import { openDialog } from '../../store/ui-store'
 import { useRisk } from './risk-store'
 import { openOrderPanel } from './schedule-ui'
@@ -11,12 +12,19 @@ import { SubletButton } from './ScheduleDialogs'
 
 const Row = memo(function Row({ risk }: { risk: OrderRisk }) {
   const { t } = useTranslation()
-  const order = useOrder(risk.orderId)
+  // The fields the row shows, not the record: a lane change rewrites the records of its queue
+  // (positions, versions) and would re-render every listed row of that lane (issue 5).
+  const order = useBoard(
+    useShallow((s) => {
+      const o = s.orders[risk.orderId]
+      return o ? { id: o.id, roNumber: o.roNumber, promisedAt: o.promisedAt, told: o.promise.notificationCount } : null
+    })
+  )
   const timeZone = useTimeZone()
   const now = useRisk((s) => s.now)
   const canNotify = useCan('customer-notification-record')
   if (!order) return null
-  const told = order.promise.notificationCount
+  const told = order.told
   return (
     <li className={`attention-item risk-${risk.state}`} data-ro={order.roNumber} data-risk={risk.state}>
       <button type="button" className="attention-main" onClick={() => openDialog({ kind: 'order', orderId: order.id, mode: 'view' })}>

@@ -39,7 +39,8 @@ export function CardRunning({ order, risk }: { order: RepairOrder; risk: OrderRi
   const usage = labourUsage(used, flat)
   return (
     <span className={`status-pill status-in_progress run-${usage}`} title={t('ui.sched.usedTitle', { used: h1(used), flat: h1(flat) })} data-usage={usage}>
-      {t('status.in_progress')} <b>{t('ui.sched.used', { used: h1(used), flat: h1(flat) })}</b>
+      {`${t('status.in_progress')} `}
+      <b>{t('ui.sched.used', { used: h1(used), flat: h1(flat) })}</b>
     </span>
   )
 }
@@ -54,7 +55,8 @@ export function CardTiming({ order, risk, now, timeZone }: { order: RepairOrder;
   if (order.status === 'stopped' && stop) {
     return (
       <span className={`stop-chip stop-${stop.kind}`} title={t(`schedule.stoppageKind.${stop.kind}`)} data-stoppage={stop.kind}>
-        {t(`ui.sched.stoppageShort.${stop.kind}`)} <b>{stoppageTimerText(t, stop.startedAt, now)}</b>
+        {`${t(`ui.sched.stoppageShort.${stop.kind}`)} `}
+        <b>{stoppageTimerText(t, stop.startedAt, now)}</b>
       </span>
     )
   }
@@ -64,7 +66,7 @@ export function CardTiming({ order, risk, now, timeZone }: { order: RepairOrder;
   const time = shortTime(risk.latestStart, timeZone, now)
   return (
     <span className={passed ? 'latest-start passed' : 'latest-start'} title={t('ui.sched.startByTitle', { time })}>
-      {t('ui.sched.startBy')} {time}
+      {`${t('ui.sched.startBy')} ${time}`}
     </span>
   )
 }

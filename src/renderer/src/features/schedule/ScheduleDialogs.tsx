@@ -9,6 +9,7 @@ import { currentLang } from '../../i18n'
 import { formatDateTime } from '../../i18n/time'
 import { showError } from '../../store/actions'
 import { useBoard } from '../../store/board-store'
+import type { RepairOrder } from '../../../../shared/domain/types'
 import { toast } from '../../store/toast-store'
 import { openDialog, useUi } from '../../store/ui-store'
 import { openScheduleDialog, useScheduleUi } from './schedule-ui'
@@ -25,22 +26,29 @@ export function ScheduleDialogs() {
   return null
 }
 
+// The counts of the last orders record seen: the selector runs on every store update and render,
+// the walk over every order only when the orders or the minute changed (issue 5).
+let subletsOf: { orders: Readonly<Record<number, RepairOrder>>; now: number; counts: number } | null = null
+function subletCounts(orders: Readonly<Record<number, RepairOrder>>, now: number): number {
+  if (subletsOf?.orders === orders && subletsOf.now === now) return subletsOf.counts
+  let open = 0
+  let overdue = 0
+  for (const o of Object.values(orders)) {
+    const st = o.openStoppage
+    if (st?.kind !== 'sublet') continue
+    open++
+    if (st.expectedEndAt && Date.parse(st.expectedEndAt) < now) overdue++
+  }
+  subletsOf = { orders, now, counts: open * 10_000 + overdue }
+  return subletsOf.counts
+}
+
 /** The sublet list's button (with its count, red when one is overdue); sits with the attention list, since both watch stoppages. */
 export function SubletButton() {
   const { t } = useTranslation()
   const now = useUi((s) => s.nowMinute)
   // One number, so the button re-renders only when a count changes.
-  const sublets = useBoard((s) => {
-    let open = 0
-    let overdue = 0
-    for (const o of Object.values(s.orders)) {
-      const st = o.openStoppage
-      if (st?.kind !== 'sublet') continue
-      open++
-      if (st.expectedEndAt && Date.parse(st.expectedEndAt) < now) overdue++
-    }
-    return open * 10_000 + overdue
-  })
+  const sublets = useBoard((s) => subletCounts(s.orders, now))
   const canList = useCan('stoppage-list')
   if (!canList) return null
   const open = Math.floor(sublets / 10_000)

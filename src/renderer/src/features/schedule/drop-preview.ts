@@ -1,4 +1,3 @@
-import type { DragOverEvent } from '@dnd-kit/core'
 import { create } from 'zustand'
 import { previewDrop, type RiskState } from '../../../../shared/domain/risk'
 import { boardData } from '../../store/board-store'
@@ -25,8 +24,8 @@ export const useLanePreview = (technicianId: number): LanePreview | null =>
 type Over = { kind: 'pool' } | { kind: 'lane'; technicianId: number } | { kind: 'slot'; technicianId: number; orderId: number }
 
 /**
- * The preview for the drag's current target. dnd-kit calls onDragOver when the target changes,
- * not on every pointer move (issue 5), so one lane projection per change is all this costs.
+ * The preview for the drag's current target. It is computed when the target (lane or slot)
+ * changes, not on every pointer move (issue 5), so one lane projection per change is all this costs.
  */
 export function computePreview(orderId: number, over: Over | undefined): LanePreview | null {
   if (!over || over.kind === 'pool') return null
@@ -57,10 +56,11 @@ export function computePreview(orderId: number, over: Over | undefined): LanePre
   }
 }
 
-export function onScheduleDragOver(e: DragOverEvent): void {
-  const orderId = (e.active.data.current as { orderId?: number } | undefined)?.orderId
-  const next = orderId === undefined ? null : computePreview(orderId, e.over?.data.current as Over | undefined)
-  useDropPreview.setState({ preview: next })
+/** Called when the drag's target changes (features/board/dnd-config.ts). */
+export function updateDropPreview(orderId: number, over: Over | null): void {
+  const next = computePreview(orderId, over ?? undefined)
+  const prev = useDropPreview.getState().preview
+  if (next !== prev) useDropPreview.setState({ preview: next })
 }
 
 // The preview ends with the drag, however it ended (drop, cancel, Escape).
