@@ -18,12 +18,12 @@ import { appendAudit } from '../src/main/db/audit.repo'
 import { SCHEMA_VERSION } from '../src/main/db/migrations'
 import { addDays, localInstant } from '../src/shared/domain/calendar'
 import { COMEBACK_CAUSES, evaluateChecklist } from '../src/shared/domain/qc-checklist'
-import { insertQcRecord, readChecklist } from '../src/main/db/qc.repo'
+import { INSERT_DELIVERY_SQL, insertQcRecord, readChecklist } from '../src/main/db/qc.repo'
 import { flagsToBits } from '../src/main/db/repair-orders.repo'
 import { REPAIR_ORDER_FLAGS, STOPPAGE_KINDS, type RepairOrderFlag, type StoppageKind } from '../src/shared/domain/types'
 
 /** Bump when the generated rows change, so cached files are regenerated. */
-export const GENERATOR_VERSION = 8
+export const GENERATOR_VERSION = 9
 
 export interface HistoryOptions {
   /** Days of history, ending the day before `today`. */
@@ -215,10 +215,8 @@ export function generateHistory(file: string, o: HistoryOptions & { today: strin
       `INSERT INTO customer_notifications (repair_order_id, previous_promised_at, revised_promised_at, channel, told_by, told_at,
          note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, '', 'dispatcher', ?)`
     ),
-    delivery: db.prepare(
-      `INSERT INTO deliveries (repair_order_id, delivered_at, delivered_by, flat_rate_hours, actual_hours, actual_source, first_time_pass)
-       VALUES (?, ?, 'dispatcher', ?, ?, 'clock', ?)`
-    ),
+    // the product's own insert: the delivery copies its report facts from the order (migration 007)
+    delivery: db.prepare(INSERT_DELIVERY_SQL),
     ready: db.prepare(`UPDATE repair_orders SET status = 'ready', updated_at = ? WHERE id = ?`),
     delivered: db.prepare(`UPDATE repair_orders SET status = 'delivered', updated_at = ? WHERE id = ?`)
   }
@@ -549,7 +547,7 @@ export function generateHistory(file: string, o: HistoryOptions & { today: strin
         if (s.status === 'ready' || s.status === 'delivered') stmt.ready.run(s.status === 'ready' ? s.updatedAt : lastQc, id)
         if (s.status === 'delivered') {
           stmt.delivered.run(deliveredAt, id)
-          stmt.delivery.run(id, deliveredAt, Math.round(flat * 100) / 100, Math.round(s.closedHours * 100) / 100, fail ? 0 : 1)
+          stmt.delivery.run(deliveredAt, 'dispatcher', Math.round(flat * 100) / 100, Math.round(s.closedHours * 100) / 100, 'clock', fail ? 0 : 1, id)
         } else open++
         if (!openOnLane) techFreeAt[tech] = Math.max(techFreeAt[tech], finishAt)
       }

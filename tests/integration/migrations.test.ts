@@ -9,6 +9,7 @@ import { migrations, SCHEMA_VERSION } from '../../src/main/db/migrations'
 import { currentOf, listOpenRepairOrders, queueOf } from '../../src/main/db/repair-orders.repo'
 import { createCore } from '../../src/main/core/core'
 import { tempDir } from './helpers'
+import { REPAIR_ORDER_FLAGS } from '../../src/shared/domain/types'
 
 let t: ReturnType<typeof tempDir>
 beforeEach(() => {
@@ -27,6 +28,7 @@ describe('a fresh file', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
       expect(db.pragma('synchronous', { simple: true })).toBe(2) // FULL
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+      expect(db.pragma('mmap_size', { simple: true })).toBe(1073741824)
     } finally {
       db.close()
     }
@@ -293,6 +295,43 @@ describe('upgrading a file that already holds a board', () => {
       const pages = db.pragma('page_count', { simple: true }) as number
       expect(free * 4).toBeLessThanOrEqual(pages)
       expect(db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 3000 })
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 007: what the reports need of a delivery is kept on it', () => {
+  it('fills the deliveries already on the file from their orders and keeps them immutable', () => {
+    const old = new Database(t.file)
+    old.transaction(() => {
+      for (let v = 0; v < 6; v++) migrations[v](old)
+      old.pragma('user_version = 6')
+    })()
+    old.prepare(`INSERT INTO technicians (id, name, employee_no, shift_start, shift_end, created_at, updated_at) VALUES (5, '王师傅', 'T05', '08:00', '17:00', 0, 0)`).run()
+    const order = old.prepare(
+      `INSERT INTO repair_orders (id, ro_number, plate, model, customer_name, customer_phone, service_advisor, promised_at, flag_bits,
+         status, technician_id, original_promised_at, created_at, updated_at)
+       VALUES (?, ?, '粤B1', 'M', 'C', '1', 'SA', ?, ?, 'awaiting_qc', 5, ?, 0, 0)`
+    )
+    order.run(1, 'RO1', 5000, 0, null)
+    order.run(2, 'RO2', 9000, 1 << REPAIR_ORDER_FLAGS.indexOf('comeback'), 4000)
+    // straight to the table, as a file of schema 6 held them (the QC gate is not what is tested here)
+    old.pragma('foreign_keys = OFF')
+    old.exec(`DROP TRIGGER IF EXISTS qc_gate_delivered; DROP TRIGGER IF EXISTS qc_gate_ready`)
+    old.prepare(`UPDATE repair_orders SET status = 'delivered'`).run()
+    const delivery = old.prepare(`INSERT INTO deliveries (repair_order_id, delivered_at, delivered_by, flat_rate_hours, actual_hours, actual_source, first_time_pass) VALUES (?, ?, 'd', 1, 1, 'clock', 1)`)
+    delivery.run(1, 4500)
+    delivery.run(2, 8000)
+    old.close()
+
+    const db = openDatabase(t.file)
+    try {
+      expect(db.prepare('SELECT repair_order_id AS id, technician_id AS t, promised_at AS p, original_promised_at AS op, comeback AS c FROM deliveries ORDER BY 1').all()).toEqual([
+        { id: 1, t: 5, p: 5000, op: null, c: 0 },
+        { id: 2, t: 5, p: 9000, op: 4000, c: 1 }
+      ])
+      expect(() => db.prepare('UPDATE deliveries SET comeback = 0').run()).toThrow(/immutable/)
     } finally {
       db.close()
     }

@@ -143,6 +143,16 @@ describe('EXPLAIN QUERY PLAN: no full scan of a big table', () => {
     expect(fullScans(db, recorded)).toEqual([])
   })
 
+  it("the report's delivery figures read the deliveries alone, not their orders (migration 007)", () => {
+    const recorded = recordStatements(db, () => reportSummary({ db, now }, { from: '2026-08-26', to: '2026-11-24' }))
+    const deliveryStatements = recorded.filter((r) => /FROM deliveries/.test(r.sql))
+    expect(deliveryStatements.length).toBeGreaterThanOrEqual(2)
+    for (const r of deliveryStatements) {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${r.sql}`).all(...(r.args as never[])) as { detail: string }[]
+      expect(plan.map((p) => p.detail).join('\n')).not.toMatch(/repair_orders/)
+    }
+  })
+
   it('the QC queue', () => {
     const recorded = recordStatements(db, () => qcQueue(db, now))
     expect(fullScans(db, recorded)).toEqual([])

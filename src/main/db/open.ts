@@ -33,6 +33,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
+    // Reads straight from the OS's page cache instead of copying each page into SQLite's own: the
+    // reports and an integrity check read tens of thousands of pages (issue 5: quick_check of three
+    // years about 10 % faster). Address space only; pages stay the OS's to evict.
+    if (file !== ':memory:') db.pragma('mmap_size = 1073741824')
     upgrade(db, file)
     return db
   } catch (e) {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { ChecklistLine, ComebackCause, QcChecklistItem, RequiredWhen } from '../../shared/domain/qc-checklist'
+import { flagBit } from './repair-orders.repo'
 
 export function readChecklist(db: Database): QcChecklistItem[] {
   return (
@@ -206,11 +207,21 @@ export interface DeliveryRecord {
   firstTimePass: boolean
 }
 
+/**
+ * The delivery record with the facts the reports read, copied from the order in the same statement
+ * (migration 007): its technician, last and original promise, and whether it was a comeback.
+ * Parameters: order id, delivered at, by, flat-rate hours, actual hours, actual source, first-time pass.
+ */
+export const INSERT_DELIVERY_SQL = `INSERT INTO deliveries (repair_order_id, delivered_at, delivered_by, flat_rate_hours, actual_hours, actual_source,
+     first_time_pass, technician_id, promised_at, original_promised_at, comeback)
+   SELECT o.id, ?, ?, ?, ?, ?, ?, o.technician_id, o.promised_at, o.original_promised_at, (o.flag_bits & ${flagBit('comeback')}) <> 0
+   FROM repair_orders o WHERE o.id = ?`
+
 export function insertDelivery(db: Database, d: DeliveryRecord): void {
-  db.prepare(
-    `INSERT INTO deliveries (repair_order_id, delivered_at, delivered_by, flat_rate_hours, actual_hours, actual_source, first_time_pass)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`
-  ).run(d.repairOrderId, d.deliveredAt, d.deliveredBy, d.flatRateHours, d.actualHours, d.actualSource, d.firstTimePass ? 1 : 0)
+  const info = db
+    .prepare(INSERT_DELIVERY_SQL)
+    .run(d.deliveredAt, d.deliveredBy, d.flatRateHours, d.actualHours, d.actualSource, d.firstTimePass ? 1 : 0, d.repairOrderId)
+  if (info.changes !== 1) throw new Error(`insertDelivery: repair order ${d.repairOrderId} not found`)
 }
 
 /**

@@ -2,7 +2,6 @@ import type { Database } from 'better-sqlite3'
 import type { ComebackCause } from '../../shared/domain/qc-checklist'
 import type { ReportDay, StoppageInterval } from '../../shared/domain/kpi'
 import type { StoppageKind } from '../../shared/domain/types'
-import { flagBit } from './repair-orders.repo'
 
 // The reports' SQL (issue 5). Every query enters its table by time through an index of
 // migration 004 (tests/integration/query-plans.test.ts keeps them honest), so a report over one
@@ -39,20 +38,21 @@ export interface DeliveryDayRow {
  * notification at or before the original promise (kpi.wasToldInAdvance).
  */
 export function deliveriesByDay(db: Database, days: readonly ReportDay[]): DeliveryDayRow[] {
+  // One table: the promises and the comeback flag are on the delivery itself (migration 007).
   const day = db.prepare(
     `SELECT count(*) AS delivered,
-            coalesce(sum(dl.delivered_at <= coalesce(o.original_promised_at, o.promised_at)), 0) AS onTimeOriginal,
-            coalesce(sum(dl.delivered_at <= o.promised_at), 0) AS onTimeRevised,
-            -- a notification sets original_promised_at, so orders never revised skip the lookup
-            coalesce(sum(CASE WHEN o.original_promised_at IS NULL THEN 0 ELSE EXISTS (
-              SELECT 1 FROM customer_notifications n WHERE n.repair_order_id = o.id AND n.told_at <= o.original_promised_at) END), 0) AS toldInAdvance,
-            coalesce(sum(o.original_promised_at IS NOT NULL AND dl.delivered_at > o.original_promised_at AND EXISTS (
-              SELECT 1 FROM customer_notifications n WHERE n.repair_order_id = o.id AND n.told_at <= o.original_promised_at)), 0) AS lateToldInAdvance,
+            coalesce(sum(dl.delivered_at <= coalesce(dl.original_promised_at, dl.promised_at)), 0) AS onTimeOriginal,
+            coalesce(sum(dl.delivered_at <= dl.promised_at), 0) AS onTimeRevised,
+            -- a notification sets the original promise, so orders never revised skip the lookup
+            coalesce(sum(CASE WHEN dl.original_promised_at IS NULL THEN 0 ELSE EXISTS (
+              SELECT 1 FROM customer_notifications n WHERE n.repair_order_id = dl.repair_order_id AND n.told_at <= dl.original_promised_at) END), 0) AS toldInAdvance,
+            coalesce(sum(dl.original_promised_at IS NOT NULL AND dl.delivered_at > dl.original_promised_at AND EXISTS (
+              SELECT 1 FROM customer_notifications n WHERE n.repair_order_id = dl.repair_order_id AND n.told_at <= dl.original_promised_at)), 0) AS lateToldInAdvance,
             coalesce(sum(dl.first_time_pass), 0) AS firstTimePass,
-            coalesce(sum((o.flag_bits & ${flagBit('comeback')}) <> 0), 0) AS comebackOrders,
+            coalesce(sum(dl.comeback), 0) AS comebackOrders,
             coalesce(sum(dl.flat_rate_hours), 0.0) AS flatRateHours,
             coalesce(sum(dl.actual_hours), 0.0) AS actualHours
-     FROM deliveries dl JOIN repair_orders o ON o.id = dl.repair_order_id
+     FROM deliveries dl
      WHERE dl.delivered_at >= ? AND dl.delivered_at < ?`
   )
   return days.map((d) => ({ date: d.date, ...(day.get(d.start, d.end) as Omit<DeliveryDayRow, 'date'>) }))
@@ -69,11 +69,11 @@ export interface TechnicianDeliveryRow {
 export function deliveriesByTechnician(db: Database, from: number, to: number): TechnicianDeliveryRow[] {
   return db
     .prepare(
-      `SELECT o.technician_id AS technicianId, count(*) AS delivered,
-              sum(dl.flat_rate_hours) AS flatRateHours, sum(dl.actual_hours) AS actualHours
-       FROM deliveries dl JOIN repair_orders o ON o.id = dl.repair_order_id
-       WHERE dl.delivered_at >= ? AND dl.delivered_at < ?
-       GROUP BY o.technician_id`
+      `SELECT technician_id AS technicianId, count(*) AS delivered,
+              sum(flat_rate_hours) AS flatRateHours, sum(actual_hours) AS actualHours
+       FROM deliveries
+       WHERE delivered_at >= ? AND delivered_at < ?
+       GROUP BY technician_id`
     )
     .all(from, to) as TechnicianDeliveryRow[]
 }
