@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { AppError } from '../shared/api/errors'
 import { bilingual } from '../shared/i18n/format'
 import { createCore } from './core/core'
+import { checkDatabase } from './db/check'
 import { openDatabase } from './db/open'
 import { defaultDbFile } from './paths'
 import { startHttpStation } from './transports/http'
@@ -39,6 +40,9 @@ Options:
                  are printed on start: admin 9000, dispatcher 1000,
                  inspector 2000 (QC), tech 3000 (technician T001), wall 4000.
                  Never use --demo for a real workshop's data.
+  --check        Check the data file's integrity (read-only, safe while the
+                 board runs), print the result and exit: 0 when the file is
+                 sound, 1 when SQLite found a problem (restore a backup copy).
   -h, --help     Show this help.
 
 Open the printed address in a browser. Stop with Ctrl+C.`
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
         demo: { type: 'boolean', default: false },
         'allow-host': { type: 'string', multiple: true, default: [] },
         'require-login': { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       },
       strict: true
@@ -78,6 +83,12 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const file = resolve(values.db ?? defaultDbFile())
+  if (values.check) {
+    const r = checkDatabase(file)
+    if (r.ok) console.log(`${file}: ok, checked in ${Math.round(r.ms)} ms (完整性检查通过)`)
+    else console.error(`${file}: integrity check failed (完整性检查未通过):\n${r.problems.join('\n')}`)
+    process.exit(r.ok ? 0 : 1)
+  }
   mkdirSync(dirname(file), { recursive: true })
   let db
   try {

@@ -19,8 +19,8 @@ const LIMITS = {
   paintMs: 900, // target 300 ms p95
   domNodes: 15_000, // target 5,000
   moveP50Ms: 50, // target 16.7 ms p95; twenty moves make a noisy p95, the median is steadier
-  moveMaxMs: 300, // target 50 ms; today's max about 100 ms
-  longTaskMs: 300, // target: none over 50 ms; today's drag start about 80-100 ms
+  moveMaxMs: 150, // target 50 ms
+  longTaskMs: 150, // target: none over 50 ms
   rendersPerMove: 9, // target 3
   commitMs: 45, // target 15 ms
   repaintMs: 300 // target 30 ms; today about 90 ms (optimistic) and 130 ms (with the reply)

@@ -27,5 +27,16 @@ test('a restarted station reopens the same file on a new address', async ({ requ
 test('--help explains every option', () => {
   const run = spawnSync(process.execPath, [SERVE_JS, '--help'], { encoding: 'utf8', timeout: 10_000 })
   expect(run.status).toBe(0)
-  for (const option of ['--db', '--port', '--host', '--demo', '--help']) expect(run.stdout).toContain(option)
+  for (const option of ['--db', '--port', '--host', '--demo', '--check', '--help']) expect(run.stdout).toContain(option)
+})
+
+test('--check finds the data file of a stopped station sound (exit 0) and a missing file not (exit 1)', async ({ startStation }) => {
+  const station = await startStation({ demo: true })
+  await station.stop()
+  const ok = spawnSync(process.execPath, [SERVE_JS, '--check', '--db', station.dbFile], { encoding: 'utf8', timeout: 30_000 })
+  expect(ok.stdout).toContain(': ok, checked in')
+  expect(ok.status).toBe(0)
+  const missing = spawnSync(process.execPath, [SERVE_JS, '--check', '--db', `${station.dbFile}.none`], { encoding: 'utf8', timeout: 30_000 })
+  expect(missing.stderr).toContain('integrity check failed')
+  expect(missing.status).toBe(1)
 })
