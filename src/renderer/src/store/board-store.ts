@@ -49,11 +49,20 @@ export function sameOnCard(a: RepairOrder, b: RepairOrder): boolean {
  * reply and the event) do not re-render (issue 5). Never use it where the version is sent back.
  */
 export function useCardOrder(id: number): RepairOrder | undefined {
+  return useOrderWhile(id, sameOnCard)
+}
+
+/**
+ * An order's record, the one drawn last for as long as `same` finds nothing changed that the caller
+ * shows. The selector allocates nothing (zustand's useShallow built two Maps per row on every
+ * store change, on every screen watching the board: issue 5). `same` must be a stable function.
+ */
+export function useOrderWhile(id: number, same: (shown: RepairOrder, next: RepairOrder) => boolean): RepairOrder | undefined {
   const shown = useRef<RepairOrder | undefined>(undefined)
   return useBoard((s) => {
     const o = s.orders[id]
     const prev = shown.current
-    if (o && prev && o !== prev && prev.id === o.id && sameOnCard(prev, o)) return prev
+    if (o && prev && o !== prev && prev.id === o.id && same(prev, o)) return prev
     shown.current = o
     return o
   })

@@ -1,8 +1,9 @@
 import { create } from 'zustand'
 
 /**
- * State of the drag in progress, kept apart from the board: lanes select only whether they
- * are qualified (computed once at drag start) so a pointer move re-renders nothing here.
+ * State of the drag in progress, kept apart from the board: which lanes are qualified is computed
+ * once at drag start and drawn outside React (features/board/lane-verdicts.ts), so neither the drag
+ * start, a pointer move nor the drop re-renders a lane for it.
  */
 export interface DragState {
   activeOrderId: number | null
@@ -11,6 +12,3 @@ export interface DragState {
 
 export const useDrag = create<DragState>(() => ({ activeOrderId: null, qualified: null }))
 
-/** null when nothing is dragged, else whether this lane's technician can take the order. */
-export const useLaneVerdict = (technicianId: number): boolean | null =>
-  useDrag((s) => (s.qualified ? s.qualified.has(technicianId) : null))

@@ -2,7 +2,6 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useDeferredValue, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../../store/board-store'
-import { useDrag } from '../../store/drag-store'
 import { currentLang } from '../../i18n'
 import { useRemPx } from '../../components/useRemPx'
 import { DraggableCard } from './DraggableCard'
@@ -43,7 +42,6 @@ export function DispatchPool() {
       return !q || normalise(o.roNumber).includes(q) || normalise(o.plate).includes(q)
     })
   }, [sorted, orders, skill, q])
-  const dragging = useDrag((s) => s.activeOrderId !== null)
   const isOver = usePoolOver()
   const section = useRef<HTMLElement>(null)
   const rem = useRemPx()
@@ -58,7 +56,7 @@ export function DispatchPool() {
   return (
     <section
       ref={section}
-      className={['pool', dragging ? 'pool-target' : '', isOver ? 'pool-over' : ''].join(' ')}
+      className={isOver ? 'pool pool-over' : 'pool'}
       role="region"
       aria-label={t('ui.pool')}
       data-over={isOver ? 'true' : undefined}

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef } from 'react'
+import { useRef, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../../store/board-store'
 import { useRemPx } from '../../components/useRemPx'
@@ -8,6 +8,9 @@ import { LANES_DROP_ID } from './dnd-config'
 import { DropArea } from './DropArea'
 
 const LANES_DATA = { kind: 'lanes' } as const
+
+/** A CSS string literal: the verdict badges are drawn by board.css from these (lane-verdicts.ts). */
+const cssString = (text: string): string => `"${text.replace(/["\\\n]/g, (c) => (c === '\n' ? ' ' : `\\${c}`))}"`
 
 /** The technicians' lanes: scroll inside their own area, virtualised for 60-technician shops. */
 export function LaneList() {
@@ -24,7 +27,13 @@ export function LaneList() {
     overscan: 1
   })
   return (
-    <div className="lanes-scroll" ref={scroller} aria-label={t('ui.lanes')} role="group">
+    <div
+      className="lanes-scroll"
+      ref={scroller}
+      aria-label={t('ui.lanes')}
+      role="group"
+      style={{ '--verdict-yes': cssString(`✓ ${t('ui.qualified')}`), '--verdict-no': cssString(`✕ ${t('ui.notQualified')}`) } as CSSProperties}
+    >
       {laneIds.length === 0 ? (
         <p className="empty-note">{t('ui.noLanes')}</p>
       ) : (

@@ -3,12 +3,12 @@ import { memo, useCallback, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../../store/board-store'
 import { skillName } from '../../store/board-state'
-import { useLaneVerdict } from '../../store/drag-store'
 import { openDialog } from '../../store/ui-store'
 import { currentLang } from '../../i18n'
 import { useRemPx } from '../../components/useRemPx'
 import { DraggableCard } from './DraggableCard'
 import { registerQueueStrip, useLaneOver } from './drop-target'
+import { laneQualified, registerLane } from './lane-verdicts'
 import { LaneHours, LaneLoadBar } from '../schedule/LaneLoad'
 import { DropPreviewBadge } from '../schedule/DropPreviewBadge'
 
@@ -19,31 +19,22 @@ export const QUEUE_CARD_REM = 19.5
 export const QUEUE_CARD_BODY_REM = 19
 
 /**
- * The frame of a lane: re-renders when the drag starts and ends (its verdict) and when the drag
- * enters or leaves this lane (drop-target.ts), while the lane's content (passed as children,
- * created by the memoised lane) is left alone. Where a drop lands is found by arithmetic on the
+ * The frame of a lane: re-renders only when the drag enters or leaves this lane (drop-target.ts),
+ * while the lane's content (passed as children, created by the memoised lane) is left alone. The
+ * lane's verdict during a drag is a data attribute set outside React (lane-verdicts.ts), so the
+ * drag start and the drop render no lane frame. Where a drop lands is found by arithmetic on the
  * lane rows (drop-target.ts), so the lane is no dnd-kit droppable of its own.
  */
 function LaneFrame({ technicianId, children }: { technicianId: number; children: ReactNode }) {
-  const { t } = useTranslation()
   const name = useBoard((s) => s.technicians[technicianId]?.name ?? '')
-  const verdict = useLaneVerdict(technicianId)
   const hovered = useLaneOver(technicianId)
-  const cls = [
-    'lane',
-    verdict === true ? 'lane-qualified' : verdict === false ? 'lane-unqualified' : '',
-    hovered ? (verdict === false ? 'lane-over-refused' : 'lane-over') : ''
-  ].join(' ')
+  const ref = useCallback((el: HTMLElement | null) => registerLane(technicianId, el), [technicianId])
   return (
-    <section className={cls} role="region" aria-label={name} data-over={hovered ? 'true' : undefined} data-qualified={verdict === null ? undefined : String(verdict)}>
+    <section ref={ref} className="lane" role="region" aria-label={name} data-over={hovered ? 'true' : undefined}>
       {children}
-      {verdict !== null && (
-        <span className={verdict ? 'lane-verdict yes' : 'lane-verdict no'} aria-hidden="true">
-          {verdict ? `✓ ${t('ui.qualified')}` : `✕ ${t('ui.notQualified')}`}
-        </span>
-      )}
-      {/* Only the lane under the drag has a preview: mounting none elsewhere keeps the drag start short. */}
-      {verdict === true && hovered && <DropPreviewBadge technicianId={technicianId} />}
+      {/* Only the lane under the drag has a preview: mounting none elsewhere keeps the drag start short.
+          The lane renders when the drag enters it, after the drag start set the verdicts. */}
+      {hovered && laneQualified(technicianId) && <DropPreviewBadge technicianId={technicianId} />}
     </section>
   )
 }

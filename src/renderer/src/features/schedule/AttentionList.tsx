@@ -1,8 +1,8 @@
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OrderRisk } from '../../../../shared/domain/risk'
-import { useShallow } from 'zustand/react/shallow'
-import { useBoard, useTimeZone } from '../../store/board-store'
+import type { RepairOrder } from '../../../../shared/domain/types'
+import { useBoard, useOrderWhile, useTimeZone } from '../../store/board-store'
 import { openDialog } from '../../store/ui-store'
 import { useRisk } from './risk-store'
 import { openOrderPanel } from './schedule-ui'
@@ -10,21 +10,20 @@ import { shortTime } from './schedule-format'
 import { useCan } from '../auth/session-store'
 import { SubletButton } from './ScheduleDialogs'
 
+/** The fields a row shows. */
+const sameInRow = (a: RepairOrder, b: RepairOrder): boolean =>
+  a.roNumber === b.roNumber && a.promisedAt === b.promisedAt && a.promise.notificationCount === b.promise.notificationCount
+
 const Row = memo(function Row({ risk }: { risk: OrderRisk }) {
   const { t } = useTranslation()
   // The fields the row shows, not the record: a lane change rewrites the records of its queue
   // (positions, versions) and would re-render every listed row of that lane (issue 5).
-  const order = useBoard(
-    useShallow((s) => {
-      const o = s.orders[risk.orderId]
-      return o ? { id: o.id, roNumber: o.roNumber, promisedAt: o.promisedAt, told: o.promise.notificationCount } : null
-    })
-  )
+  const order = useOrderWhile(risk.orderId, sameInRow)
   const timeZone = useTimeZone()
   const now = useRisk((s) => s.now)
   const canNotify = useCan('customer-notification-record')
   if (!order) return null
-  const told = order.told
+  const told = order.promise.notificationCount
   return (
     <li className={`attention-item risk-${risk.state}`} data-ro={order.roNumber} data-risk={risk.state}>
       <button type="button" className="attention-main" onClick={() => openDialog({ kind: 'order', orderId: order.id, mode: 'view' })}>

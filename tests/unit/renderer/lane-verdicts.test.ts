@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { useDrag } from '../../../src/renderer/src/store/drag-store'
+import { laneQualified, registerLane } from '../../../src/renderer/src/features/board/lane-verdicts'
+
+// A lane's verdict is a data attribute written outside React (issue 5): set for every mounted lane
+// when a drag starts, for a lane mounted during the drag, and cleared when the drag ends.
+const lane = () => ({ dataset: {} as Record<string, string | undefined> })
+const asElement = (l: ReturnType<typeof lane>) => l as unknown as HTMLElement
+
+describe('lane verdicts', () => {
+  afterEach(() => {
+    useDrag.setState({ activeOrderId: null, qualified: null })
+    for (const id of [1, 2, 3]) registerLane(id, null)
+  })
+
+  it('marks the mounted lanes when a drag starts and clears them when it ends', () => {
+    const a = lane()
+    const b = lane()
+    registerLane(1, asElement(a))
+    registerLane(2, asElement(b))
+    expect(a.dataset.qualified).toBeUndefined()
+    useDrag.setState({ activeOrderId: 9, qualified: new Set([1]) })
+    expect(a.dataset.qualified).toBe('true')
+    expect(b.dataset.qualified).toBe('false')
+    expect(laneQualified(1)).toBe(true)
+    expect(laneQualified(2)).toBe(false)
+    useDrag.setState({ activeOrderId: null, qualified: null })
+    expect(a.dataset.qualified).toBeUndefined()
+    expect(b.dataset.qualified).toBeUndefined()
+    expect(laneQualified(1)).toBe(false)
+  })
+
+  it('gives a lane scrolled into view during a drag its verdict at once, and forgets an unmounted one', () => {
+    useDrag.setState({ activeOrderId: 9, qualified: new Set([3]) })
+    const c = lane()
+    registerLane(3, asElement(c))
+    expect(c.dataset.qualified).toBe('true')
+    registerLane(3, null)
+    useDrag.setState({ activeOrderId: null, qualified: null })
+    expect(c.dataset.qualified).toBe('true')
+  })
+})
