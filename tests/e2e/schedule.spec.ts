@@ -1,4 +1,8 @@
 import type { APIRequestContext, Page } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { seedBoard } from '../../bench/seed-board'
 import type { RepairOrder, Technician } from '../../src/shared/domain/types'
 import { expect, test, type Station } from './fixtures'
 
@@ -231,4 +235,30 @@ test('while dragging, the lane shows before release which order behind the drop 
   await page.mouse.up()
   await expect(preview).toHaveCount(0)
   expect((await orderOf(request, station, 'E2E-BIG'))?.status).toBe('waiting')
+})
+
+test('on a day with hundreds of late orders the attention list draws a screenful and scrolls to every one', async ({ page, startStation }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'wdb-late-'))
+  let station: Station | undefined
+  try {
+    // Promises made three days ago: every open order's promised time has passed.
+    const seeded = seedBoard(join(dir, 'late.db'), { technicians: 12, orders: 400, now: Date.now() - 3 * 86_400_000 })
+    station = await startStation({ dbFile: seeded.file })
+    await openBoard(page, station)
+    const attention = page.getByRole('region', { name: 'Needs attention' })
+    const count = Number(await attention.locator('h2 .count').innerText())
+    expect(count).toBeGreaterThan(300)
+    const rows = attention.locator('.attention-item')
+    await expect(rows.first()).toBeVisible()
+    expect(await rows.count()).toBeLessThan(25)
+    // The last row is reachable: scrolled to the end, it is drawn and says where it stands.
+    await attention.locator('.attention-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight))
+    const last = attention.locator(`.attention-item[aria-posinset="${count}"]`)
+    await expect(last).toBeVisible()
+    await expect(last).toHaveAttribute('aria-setsize', String(count))
+    await expect(last).toHaveAttribute('data-risk', 'late')
+  } finally {
+    await station?.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
 })

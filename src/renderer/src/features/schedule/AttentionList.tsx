@@ -1,4 +1,5 @@
-import { memo } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OrderRisk } from '../../../../shared/domain/risk'
 import type { RepairOrder } from '../../../../shared/domain/types'
@@ -8,13 +9,17 @@ import { useRisk } from './risk-store'
 import { openOrderPanel } from './schedule-ui'
 import { shortTime } from './schedule-format'
 import { useCan } from '../auth/session-store'
+import { useRemPx } from '../../components/useRemPx'
 import { SubletButton } from './ScheduleDialogs'
+
+/** Row pitch in rem: a fixed-height .attention-item (3.4rem) plus the gap; matches schedule.css. */
+export const ATTENTION_ROW_REM = 3.7
 
 /** The fields a row shows. */
 const sameInRow = (a: RepairOrder, b: RepairOrder): boolean =>
   a.roNumber === b.roNumber && a.promisedAt === b.promisedAt && a.promise.notificationCount === b.promise.notificationCount
 
-const Row = memo(function Row({ risk }: { risk: OrderRisk }) {
+const Row = memo(function Row({ risk, index, count, top }: { risk: OrderRisk; index: number; count: number; top: number }) {
   const { t } = useTranslation()
   // The fields the row shows, not the record: a lane change rewrites the records of its queue
   // (positions, versions) and would re-render every listed row of that lane (issue 5).
@@ -25,7 +30,14 @@ const Row = memo(function Row({ risk }: { risk: OrderRisk }) {
   if (!order) return null
   const told = order.promise.notificationCount
   return (
-    <li className={`attention-item risk-${risk.state}`} data-ro={order.roNumber} data-risk={risk.state}>
+    <li
+      className={`attention-item risk-${risk.state}`}
+      data-ro={order.roNumber}
+      data-risk={risk.state}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      style={{ transform: `translateY(${top}px)` }}
+    >
       <button type="button" className="attention-main" onClick={() => openDialog({ kind: 'order', orderId: order.id, mode: 'view' })}>
         <span className="attention-top">
           <b className="ro">{order.roNumber}</b>
@@ -47,12 +59,23 @@ const Row = memo(function Row({ risk }: { risk: OrderRisk }) {
 
 /**
  * "Needs attention": orders at risk or late, newest problems first (issue 3), each with the
- * prompt to tell the customer early (domain.md: 预先通知客户).
+ * prompt to tell the customer early (domain.md: 预先通知客户). Virtualised: on a bad day hundreds of
+ * orders are at risk, and drawing every row cost 7,000+ DOM nodes and a re-render of each on every
+ * board change (issue 5).
  */
 export function AttentionList() {
   const { t } = useTranslation()
   const attention = useRisk((s) => s.attention)
   const loaded = useBoard((s) => s.loaded)
+  const rem = useRemPx()
+  const scroller = useRef<HTMLDivElement>(null)
+  const v = useVirtualizer({
+    count: attention.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ATTENTION_ROW_REM * rem,
+    getItemKey: (i) => attention[i]?.orderId ?? i,
+    overscan: 2
+  })
   if (!loaded) return null
   return (
     <section className="attention" role="region" aria-label={t('ui.sched.attention')}>
@@ -65,11 +88,14 @@ export function AttentionList() {
       {attention.length === 0 ? (
         <p className="attention-empty">{t('ui.sched.attentionEmpty')}</p>
       ) : (
-        <ul>
-          {attention.map((r) => (
-            <Row key={r.orderId} risk={r} />
-          ))}
-        </ul>
+        <div className="attention-scroll" ref={scroller}>
+          <ul style={{ height: v.getTotalSize() }}>
+            {v.getVirtualItems().map((item) => {
+              const r = attention[item.index]
+              return r ? <Row key={r.orderId} risk={r} index={item.index} count={attention.length} top={item.start} /> : null
+            })}
+          </ul>
+        </div>
       )}
     </section>
   )
