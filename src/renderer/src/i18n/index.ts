@@ -1,6 +1,8 @@
-import i18next from 'i18next'
+import i18next, { type TFunction } from 'i18next'
+import { translationCache } from './cached-t'
+import { useMemo } from 'react'
 import LanguageDetector from 'i18next-browser-languagedetector'
-import { initReactI18next } from 'react-i18next'
+import { initReactI18next, useTranslation } from 'react-i18next'
 import { en } from '../../../shared/i18n/en'
 import { zh } from '../../../shared/i18n/zh'
 import type { LocalisedText } from '../../../shared/api/errors'
@@ -55,4 +57,12 @@ export function setLang(l: Lang): void {
 /** A bilingual server message in the language on screen. */
 export function localised(text: LocalisedText): string {
   return text[currentLang()]
+}
+
+const cachedT = translationCache(i18n)
+
+/** useTranslation's `t` with its results cached (cached-t.ts); re-renders on a language change like useTranslation. */
+export function useT(): { t: TFunction } {
+  const { t } = useTranslation()
+  return useMemo(() => ({ t: cachedT(t) }), [t])
 }

@@ -1,7 +1,7 @@
 import { useDraggable } from '@dnd-kit/core'
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react'
 import { flushSync } from 'react-dom'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../i18n'
 import { isMovable } from '../../../../shared/domain/repair-order-status'
 import { OrderCardBody, type CardVariant } from '../repair-orders/OrderCard'
 import { cardLabel } from '../repair-orders/card-text'
@@ -83,7 +83,7 @@ const openOrder = (id: number) => openDialog({ kind: 'order', orderId: id, mode:
  */
 export const DraggableCard = memo(function DraggableCard({ id, variant }: { id: number; variant: CardVariant }) {
   cardShellRenders++
-  const { t } = useTranslation()
+  const { t } = useT()
   const order = useOrder(id)
   const timeZone = useTimeZone()
   const now = useUi((s) => s.nowMinute)

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../i18n'
 import type { RepairOrder } from '../../../../shared/domain/types'
 import { useBoard, useOrderWhile } from '../../store/board-store'
 import { openDialog } from '../../store/ui-store'
@@ -10,7 +10,7 @@ const sameInRow = (a: RepairOrder, b: RepairOrder): boolean => a.roNumber === b.
 
 /** One row, selecting its own order: a change elsewhere on the board re-renders no row. */
 const SideRow = memo(function SideRow({ id }: { id: number }) {
-  const { t } = useTranslation()
+  const { t } = useT()
   const o = useOrderWhile(id, sameInRow)
   if (!o) return null
   return (
@@ -24,7 +24,7 @@ const SideRow = memo(function SideRow({ id }: { id: number }) {
 
 /** Orders past production (awaiting QC, ready): a compact list until the QC screens land. */
 export function SideList() {
-  const { t } = useTranslation()
+  const { t } = useT()
   // The same array until an order joins or leaves the list (rederive keeps its identity).
   const sideIds = useBoard((s) => s.sideIds)
   if (sideIds.length === 0) return null

@@ -1,10 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useRef, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
 import { useBoard } from '../../store/board-store'
 import { skillName } from '../../store/board-state'
 import { openDialog } from '../../store/ui-store'
-import { currentLang } from '../../i18n'
+import { currentLang, useT } from '../../i18n'
 import { useRemPx } from '../../components/useRemPx'
 import { DraggableCard } from './DraggableCard'
 import { registerQueueStrip, useLaneOver } from './drop-target'
@@ -40,7 +39,7 @@ function LaneFrame({ technicianId, children }: { technicianId: number; children:
 }
 
 const LaneHeader = memo(function LaneHeader({ technicianId }: { technicianId: number }) {
-  const { t } = useTranslation()
+  const { t } = useT()
   const tech = useBoard((s) => s.technicians[technicianId])
   const skills = useBoard((s) => s.skills)
   if (!tech) return null
@@ -74,7 +73,7 @@ const LaneHeader = memo(function LaneHeader({ technicianId }: { technicianId: nu
 })
 
 function CurrentSlot({ technicianId }: { technicianId: number }) {
-  const { t } = useTranslation()
+  const { t } = useT()
   const currentId = useBoard((s) => s.lanes[technicianId]?.currentId ?? null)
   return (
     <div className="lane-current" aria-label={t('ui.current')} role="group">
@@ -90,7 +89,7 @@ function CurrentSlot({ technicianId }: { technicianId: number }) {
 
 /** The next-job queue, virtualised sideways: a lane may hold dozens of queued orders. */
 function QueueStrip({ technicianId }: { technicianId: number }) {
-  const { t } = useTranslation()
+  const { t } = useT()
   const queueIds = useBoard((s) => s.lanes[technicianId]?.queueIds)
   const parkedIds = useBoard((s) => s.lanes[technicianId]?.parkedIds)
   const rem = useRemPx()

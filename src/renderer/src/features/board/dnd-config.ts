@@ -18,6 +18,7 @@ import { i18n } from '../../i18n'
 import { updateDropPreview } from '../schedule/drop-preview'
 import type { DropTarget } from './moves'
 import { boardGeometry, itemLeft, laneTop, queueStrip, sameTarget, targetAt, useDropTarget } from './drop-target'
+import { afterPaint } from '../../components/after-paint'
 
 /** dnd-kit's two drop areas: the lanes and the slots in them are told apart by drop-target.ts. */
 export const POOL_DROP_ID = 'pool'
@@ -88,9 +89,26 @@ function setTarget(next: DropTarget | null): void {
     const orderId = useDrag.getState().activeOrderId
     if (orderId === null) return
     useDropTarget.setState({ target })
-    updateDropPreview(orderId, target)
-    announce(overAnnouncement(i18n.t, orderId, target))
+    if (!followUpQueued) {
+      followUpQueued = true
+      afterPaint(followUp)
+    }
   })
+}
+
+/**
+ * The lane's drop preview (a projection of the lane, several ms on a long queue) and the
+ * screen-reader announcement follow in the task after the frame that lit the lane: the card and
+ * the highlight must not wait for them (issue 5). Targets passed over before then cost nothing.
+ */
+let followUpQueued = false
+function followUp(): void {
+  followUpQueued = false
+  const orderId = useDrag.getState().activeOrderId
+  if (orderId === null) return
+  const target = current
+  updateDropPreview(orderId, target)
+  announce(overAnnouncement(i18n.t, orderId, target))
 }
 
 const NONE: Collision[] = []

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../i18n'
 import { useBoard } from '../../store/board-store'
 import { formatWait, useQcRows } from './InspectorView'
 import { qcBacklog } from './qc-model'
@@ -6,7 +6,7 @@ import { go } from './route'
 
 /** Header button: cars waiting for QC and the longest wait; opens the QC view (also #/qc). */
 export function QcHeaderButton() {
-  const { t } = useTranslation()
+  const { t } = useT()
   const { awaiting, oldestWaitMinutes } = qcBacklog(useQcRows())
   const wait = oldestWaitMinutes === null ? '—' : formatWait(oldestWaitMinutes, t)
   return (
@@ -25,7 +25,7 @@ export function QcHeaderButton() {
 
 /** The side list's heading line: the QC backlog (count, longest wait) and cars ready for delivery. */
 export function QcBacklogLine() {
-  const { t } = useTranslation()
+  const { t } = useT()
   const { awaiting, oldestWaitMinutes } = qcBacklog(useQcRows())
   const ready = useBoard((s) => s.sideIds.filter((id) => s.orders[id]?.status === 'ready').length)
   return (

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../i18n'
 import { useCardOrder, useTimeZone } from '../../store/board-store'
 import { useUi } from '../../store/ui-store'
 import { formatPromised } from '../../i18n/time'
@@ -27,7 +27,7 @@ if (typeof window !== 'undefined') window.__wdbCardRenders = () => cardRenders
  * reads changes, so it does not re-render on pointer moves (issue 5).
  */
 export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: number; variant: CardVariant }) {
-  const { t } = useTranslation()
+  const { t } = useT()
   const order = useCardOrder(id)
   const timeZone = useTimeZone()
   const now = useUi((s) => s.nowMinute)

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../i18n'
 import type { OrderRisk } from '../../../../shared/domain/risk'
 import type { RepairOrder } from '../../../../shared/domain/types'
 import { useBoard, useOrderWhile, useTimeZone } from '../../store/board-store'
@@ -20,7 +20,7 @@ const sameInRow = (a: RepairOrder, b: RepairOrder): boolean =>
   a.roNumber === b.roNumber && a.promisedAt === b.promisedAt && a.promise.notificationCount === b.promise.notificationCount
 
 const Row = memo(function Row({ risk, index, count, top }: { risk: OrderRisk; index: number; count: number; top: number }) {
-  const { t } = useTranslation()
+  const { t } = useT()
   // The fields the row shows, not the record: a lane change rewrites the records of its queue
   // (positions, versions) and would re-render every listed row of that lane (issue 5).
   const order = useOrderWhile(risk.orderId, sameInRow)
@@ -64,7 +64,7 @@ const Row = memo(function Row({ risk, index, count, top }: { risk: OrderRisk; in
  * board change (issue 5).
  */
 export function AttentionList() {
-  const { t } = useTranslation()
+  const { t } = useT()
   const attention = useRisk((s) => s.attention)
   const loaded = useBoard((s) => s.loaded)
   const rem = useRemPx()
@@ -73,7 +73,6 @@ export function AttentionList() {
     count: attention.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ATTENTION_ROW_REM * rem,
-    getItemKey: (i) => attention[i]?.orderId ?? i,
     overscan: 2
   })
   if (!loaded) return null

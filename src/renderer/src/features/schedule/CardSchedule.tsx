@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../i18n'
 import './schedule.css'
 import { labourUsage } from '../../../../shared/domain/labour'
 import { totalHours } from '../../../../shared/domain/pool-order'
@@ -17,7 +17,7 @@ export const riskClass = (risk: OrderRisk | undefined): string => (risk && risk.
  * (green, amber past 80 %, red when over; issue 3).
  */
 export function CardHours({ order, risk }: { order: RepairOrder; risk: OrderRisk | undefined }) {
-  const { t } = useTranslation()
+  const { t } = useT()
   const flat = totalHours(order.jobLines)
   // A running order shows its hours in the status pill (CardRunning): the top line keeps the plate whole.
   if (!started(order, risk) || order.status === 'in_progress') return <span className="card-hours">{t('ui.hoursCard', { hours: h1(flat) })}</span>
@@ -32,7 +32,7 @@ export function CardHours({ order, risk }: { order: RepairOrder; risk: OrderRisk
 
 /** A running order: "in progress 0.8/1" in green, amber past 80 %, red over its flat-rate hours. */
 export function CardRunning({ order, risk }: { order: RepairOrder; risk: OrderRisk | undefined }) {
-  const { t } = useTranslation()
+  const { t } = useT()
   if (order.status !== 'in_progress') return null
   const flat = totalHours(order.jobLines)
   const used = risk?.hoursUsed ?? order.labour.closedHours
@@ -50,7 +50,7 @@ export function CardRunning({ order, risk }: { order: RepairOrder; risk: OrderRi
  * order not yet started shows its latest start (red once passed).
  */
 export function CardTiming({ order, risk, now, timeZone }: { order: RepairOrder; risk: OrderRisk | undefined; now: number; timeZone: string }) {
-  const { t } = useTranslation()
+  const { t } = useT()
   const stop = order.openStoppage
   if (order.status === 'stopped' && stop) {
     return (

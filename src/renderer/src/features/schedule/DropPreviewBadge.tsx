@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../i18n'
 import { useTimeZone } from '../../store/board-store'
 import { useUi } from '../../store/ui-store'
 import { useLanePreview } from './drop-preview'
@@ -6,7 +6,7 @@ import { shortTime } from './schedule-format'
 
 /** On the lane under the drag: would the drop keep the promises (green) or break one (red)? */
 export function DropPreviewBadge({ technicianId }: { technicianId: number }) {
-  const { t } = useTranslation()
+  const { t } = useT()
   const p = useLanePreview(technicianId)
   const timeZone = useTimeZone()
   const now = useUi((s) => s.nowMinute)

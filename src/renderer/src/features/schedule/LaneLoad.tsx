@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../i18n'
 import { useLaneLoad } from './risk-store'
 import { h1 } from './schedule-format'
 
@@ -8,7 +8,7 @@ import { h1 } from './schedule-format'
  * technician says so instead.
  */
 export function LaneHours({ technicianId }: { technicianId: number }) {
-  const { t } = useTranslation()
+  const { t } = useT()
   const load = useLaneLoad(technicianId)
   if (!load) return null
   if (load.attendance === 'absent') {

@@ -1,11 +1,11 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import { memo, useEffect, useId, useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ATTENDANCE_KINDS, localDateOf, type AttendanceKind, type DayWindow } from '../../../../shared/domain/calendar'
 import { call, type CommandResult } from '../../api/client'
 import { Dialog, Field } from '../../components/Dialog'
 import { FormErrorBanner } from '../../components/FormErrorBanner'
 import { formErrorsFrom, noErrors, type FormErrors } from '../../components/form-errors'
-import { currentLang } from '../../i18n'
+import { currentLang, useT } from '../../i18n'
 import { formatDateTime } from '../../i18n/time'
 import { showError } from '../../store/actions'
 import { useBoard } from '../../store/board-store'
@@ -44,8 +44,8 @@ function subletCounts(orders: Readonly<Record<number, RepairOrder>>, now: number
 }
 
 /** The sublet list's button (with its count, red when one is overdue); sits with the attention list, since both watch stoppages. */
-export function SubletButton() {
-  const { t } = useTranslation()
+export const SubletButton = memo(function SubletButton() {
+  const { t } = useT()
   const now = useUi((s) => s.nowMinute)
   // One number, so the button re-renders only when a count changes.
   const sublets = useBoard((s) => subletCounts(s.orders, now))
@@ -59,7 +59,7 @@ export function SubletButton() {
       {overdue > 0 && <b> · {t('ui.sched.overdueCount', { count: overdue })}</b>}
     </button>
   )
-}
+})
 
 /** Header button: workshop calendar and attendance settings. */
 export function ScheduleHeaderButtons() {

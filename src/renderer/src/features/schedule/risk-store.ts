@@ -9,6 +9,7 @@ import { changedOrderIdsBetween, laneOrderIds, type BoardData } from '../../stor
 import { useBoard } from '../../store/board-store'
 import { useDrag } from '../../store/drag-store'
 import { useUi } from '../../store/ui-store'
+import { afterPaint } from '../../components/after-paint'
 
 /** What a lane's header shows: available hours left today against the labour still on the lane. */
 export interface LaneLoadView {
@@ -246,23 +247,6 @@ export function sortPoolBySlack(ids: readonly number[], orders: Readonly<Record<
   })
 }
 
-/** Runs `f` after the next frame has painted (a board change shows first, its risk a moment later). */
-function afterPaint(f: () => void): void {
-  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.visibilityState !== 'visible') {
-    setTimeout(f, 0)
-    return
-  }
-  let done = false
-  const once = () => {
-    if (done) return
-    done = true
-    f()
-  }
-  requestAnimationFrame(() => setTimeout(once, 0))
-  // A frame may never come (the window got hidden meanwhile).
-  setTimeout(once, 200)
-}
-
 /** Runs `f` when the renderer is idle, within `timeout` ms: the whole-board recomputation stays out of a drop's way. */
 function whenIdle(f: () => void, timeout: number): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => f(), { timeout })
@@ -309,10 +293,12 @@ let started = false
 /**
  * Starts the risk recomputation: on every board change and every minute tick, but never during a
  * drag (issue 5: no heavy work while the pointer moves); the drop's own change recomputes it.
- * An order change updates the risk of its lanes at once, in the same task, so the board renders
- * and paints once with both (about a millisecond; two renders and two frames cost far more). A
- * whole-board recomputation (minute tick, calendar, attendance or technicians changed) waits for an
- * idle moment, and the first one after the load for the board's first paint.
+ * An order change updates the risk of the lanes it touched right after the frame that shows the
+ * change: a drop paints the card in its new place first, and the risk colours, lane loads and
+ * attention rows it changed follow one frame later (with them in the drop's task, the card itself
+ * appeared a few milliseconds later: issue 5). Several changes before that frame are one update.
+ * A whole-board recomputation (minute tick, calendar, attendance or technicians changed) waits for
+ * an idle moment, and the first one after the load for the board's first paint.
  */
 export function startRiskUpdates(): () => void {
   if (started) return () => {}
@@ -334,7 +320,8 @@ export function startRiskUpdates(): () => void {
     }
     if (b.orders === lastBoard?.orders && b.technicians === lastBoard.technicians && b.calendar === lastBoard.calendar && b.attendance === lastBoard.attendance && b.laneIds === lastBoard.laneIds && now === lastNow && !pending) return
     const whole = lastBoard === null || now !== lastNow || b.technicians !== lastBoard.technicians || b.calendar !== lastBoard.calendar || b.attendance !== lastBoard.attendance
-    if (whole && lastBoard === null && mode === 'change') {
+    // The first computation waits for the board's first paint; an order change, for the frame showing it.
+    if (mode === 'change' && (lastBoard === null || !whole)) {
       if (!paintQueued) {
         paintQueued = true
         afterPaint(() => {
