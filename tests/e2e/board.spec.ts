@@ -290,3 +290,19 @@ test('bad input in the repair-order form shows a field-level error and writes no
   expect(after.orders.filter((o) => o.roNumber === existing)).toHaveLength(1)
   expect(after.orders.some((o) => o.roNumber === 'RO-E2E-FORM-1')).toBe(false)
 })
+
+test('on a 1366 x 768 screen every header button is on screen, and the board still fills the window', async ({ page, station }) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await openBoard(page, station)
+  const buttons = page.locator('.app-header button')
+  const n = await buttons.count()
+  expect(n).toBeGreaterThan(5)
+  for (let i = 0; i < n; i++) {
+    const box = await buttons.nth(i).boundingBox()
+    expect(box, `header button ${i}`).not.toBeNull()
+    expect(box!.x + box!.width, `header button ${i} right edge`).toBeLessThanOrEqual(1366)
+  }
+  const app = await page.locator('.app').boundingBox()
+  expect(app!.height).toBeLessThanOrEqual(768)
+  await expect(pool(page)).toBeVisible()
+})
