@@ -45,6 +45,22 @@ async function openBoard(page: Page, station: Station): Promise<void> {
   await expect(page.getByRole('region', { name: 'Dispatch pool' })).toBeVisible()
 }
 
+/** The attention list is virtualised: scrolls it a screenful at a time until the order's row is drawn. */
+async function scrollAttentionTo(page: Page, roNumber: string): Promise<void> {
+  const scroller = page.locator('.attention-scroll')
+  await expect(scroller).toBeVisible()
+  await scroller.evaluate((el) => (el.scrollTop = 0))
+  await expect
+    .poll(() =>
+      scroller.evaluate((el, ro) => {
+        if (el.querySelector(`li[data-ro="${ro}"]`)) return true
+        el.scrollTop += el.clientHeight
+        return false
+      }, roNumber)
+    )
+    .toBe(true)
+}
+
 /** Finds an order in the pool by its RO number (the pool is virtualised and sorted by slack). */
 async function openFromPool(page: Page, roNumber: string): Promise<void> {
   await page.getByLabel('Search the pool by RO number or plate').fill(roNumber)
@@ -129,6 +145,7 @@ test('an order at risk shows its warning, and telling the customer survives a re
   await expect(card).toHaveAttribute('title', /^At risk: /)
   const attention = page.getByRole('region', { name: 'Needs attention' })
   const row = attention.locator(`li[data-ro="${ro}"]`)
+  await scrollAttentionTo(page, ro)
   await expect(row).toHaveAttribute('data-risk', 'at_risk')
 
   await row.getByRole('button', { name: 'Tell customer' }).click()

@@ -1,8 +1,8 @@
 import i18next, { type TFunction } from 'i18next'
 import { translationCache } from './cached-t'
-import { useMemo } from 'react'
+import { useSyncExternalStore } from 'react'
 import LanguageDetector from 'i18next-browser-languagedetector'
-import { initReactI18next, useTranslation } from 'react-i18next'
+import { initReactI18next } from 'react-i18next'
 import { en } from '../../../shared/i18n/en'
 import { zh } from '../../../shared/i18n/zh'
 import type { LocalisedText } from '../../../shared/api/errors'
@@ -60,9 +60,27 @@ export function localised(text: LocalisedText): string {
 }
 
 const cachedT = translationCache(i18n)
+const langListeners = new Set<() => void>()
+i18n.on('languageChanged', () => langListeners.forEach((l) => l()))
+const subscribeLang = (l: () => void): (() => void) => {
+  langListeners.add(l)
+  return () => langListeners.delete(l)
+}
+const readLang = (): string => i18n.language
+const tByLang = new Map<string, { t: TFunction }>()
 
-/** useTranslation's `t` with its results cached (cached-t.ts); re-renders on a language change like useTranslation. */
+/**
+ * `t` for the language on screen, with its results cached (cached-t.ts); re-renders on a language
+ * change. For the board's hot components: react-i18next's useTranslation does several ms of
+ * bookkeeping per hundred calls, and a screen of cards calls it hundreds of times per change (issue
+ * 5). The catalogue is bundled and loaded synchronously, so there is nothing to wait for.
+ */
 export function useT(): { t: TFunction } {
-  const { t } = useTranslation()
-  return useMemo(() => ({ t: cachedT(t) }), [t])
+  const lang = useSyncExternalStore(subscribeLang, readLang)
+  let entry = tByLang.get(lang)
+  if (!entry) {
+    entry = { t: cachedT(i18n.getFixedT(lang)) }
+    tByLang.set(lang, entry)
+  }
+  return entry
 }
