@@ -232,7 +232,7 @@ describe('hot queries use indexes (no full SCAN of repair_orders)', () => {
       for (const s of sql) {
         expect(s).toMatch(/technician_id = \?/)
         expectIndexed(db, s)
-        expect(plan(db, s).join(' ')).toMatch(/SEARCH repair_orders USING INDEX \S+ \(technician_id=\?/)
+        expect(plan(db, s).join(' ')).toMatch(/SEARCH repair_orders USING (COVERING )?INDEX \S+ \(technician_id=\?/)
       }
     } finally {
       db.close()
@@ -332,6 +332,56 @@ describe('migration 007: what the reports need of a delivery is kept on it', () 
         { id: 2, t: 5, p: 9000, op: 4000, c: 1 }
       ])
       expect(() => db.prepare('UPDATE deliveries SET comeback = 0').run()).toThrow(/immutable/)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 008: the QC wait stamps and the queue index hold the open orders only', () => {
+  it('keeps the stamps of orders awaiting QC, drops the rest, and stamps, clears and re-stamps as orders move', () => {
+    const old = new Database(t.file)
+    old.transaction(() => {
+      for (let v = 0; v < 7; v++) migrations[v](old)
+      old.pragma('user_version = 7')
+    })()
+    old.prepare(`INSERT INTO technicians (id, name, employee_no, shift_start, shift_end, created_at, updated_at) VALUES (5, '王师傅', 'T05', '08:00', '17:00', 0, 0)`).run()
+    const order = old.prepare(
+      `INSERT INTO repair_orders (id, ro_number, plate, model, customer_name, customer_phone, service_advisor, promised_at, status,
+         technician_id, queue_position, created_at, updated_at)
+       VALUES (?, ?, '粤B1', 'M', 'C', '1', 'SA', 9000, ?, ?, ?, 0, ?)`
+    )
+    order.run(1, 'RO1', 'awaiting_qc', 5, null, 100)
+    order.run(2, 'RO2', 'awaiting_qc', 5, null, 200)
+    order.run(3, 'RO3', 'queued', 5, 0, 300)
+    order.run(4, 'RO4', 'waiting', null, null, 400)
+    // order 2 leaves the QC queue on a schema-7 file: its stamp stays behind, as 003's triggers left it
+    old.prepare(`UPDATE repair_orders SET status = 'cancelled', cancel_reason = 'customer', updated_at = 250 WHERE id = 2`).run()
+    expect(old.prepare('SELECT repair_order_id AS id, since FROM qc_waits ORDER BY 1').all()).toEqual([
+      { id: 1, since: 100 },
+      { id: 2, since: 200 }
+    ])
+    const ordersBefore = old.prepare('SELECT * FROM repair_orders ORDER BY id').all()
+    old.close()
+
+    const db = openDatabase(t.file)
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+      expect(db.prepare('SELECT * FROM repair_orders ORDER BY id').all()).toEqual(ordersBefore)
+      expect(db.prepare('SELECT repair_order_id AS id, since FROM qc_waits ORDER BY 1').all()).toEqual([{ id: 1, since: 100 }])
+      const indexes = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'repair_orders'`).all() as { name: string }[]).map((r) => r.name)
+      expect(indexes).toContain('repair_orders_queue')
+      expect(indexes).not.toContain('repair_orders_technician')
+      expect(queueOf(db, 5)).toEqual([3])
+
+      const move = db.prepare('UPDATE repair_orders SET status = ?, updated_at = ? WHERE id = 1')
+      // a QC fail sends the order back to its technician: the stamp goes
+      move.run('assigned', 500)
+      expect(db.prepare('SELECT count(*) AS n FROM qc_waits').get()).toEqual({ n: 0 })
+      // reworked and finished again: stamped anew, from the new entry into the queue
+      move.run('awaiting_qc', 700)
+      expect(db.prepare('SELECT repair_order_id AS id, since FROM qc_waits').all()).toEqual([{ id: 1, since: 700 }])
+      expect(db.pragma('quick_check', { simple: true })).toBe('ok')
     } finally {
       db.close()
     }

@@ -29,7 +29,7 @@ const BIG_TABLES = [
   'technician_reports',
   'qc_waits'
 ]
-const SMALL_PARTIAL_INDEXES = ['repair_orders_open', 'repair_orders_one_current', 'stoppages_open', 'stoppages_one_open', 'clock_segments_one_running', 'qc_records_failed']
+const SMALL_PARTIAL_INDEXES = ['repair_orders_open', 'repair_orders_one_current', 'repair_orders_queue', 'stoppages_open', 'stoppages_one_open', 'clock_segments_one_running', 'qc_records_failed']
 
 interface Recorded {
   sql: string
@@ -97,7 +97,7 @@ const THREE_YEAR_STATS: [string, string, string][] = [
   ['qc_records', 'sqlite_autoindex_qc_records_1', '177506 1 1'],
   ['repair_orders', 'repair_orders_one_current', '52 1'],
   ['repair_orders', 'repair_orders_open', '155 23'],
-  ['repair_orders', 'repair_orders_technician', '164400 1001 1001'],
+  ['repair_orders', 'repair_orders_queue', '72 3 1'],
   ['repair_orders', 'sqlite_autoindex_repair_orders_1', '164400 1'],
   ['stoppages', 'stoppages_one_open', '10 1'],
   ['stoppages', 'stoppages_open', '10 3 2'],
