@@ -8,13 +8,12 @@ import { expect, test, type Station } from './fixtures'
 
 /**
  * The CI subset of `npm run bench:board` (issue 5, point 3): the same 60-technician, 2,000-order
- * board, one first paint, one 20-move drag and one drop, held to about three times the targets
+ * board, one first paint, one 20-move drag and three drops, held to three times the targets
  * so that only a regression of more than 3x fails the build, not a noisy shared machine. The only
  * timed assertions in the test suites; the real figures are in docs/benchmarks.md.
  */
-// Where today's figures already miss a target (docs/benchmarks.md), the limit is three times
-// today's figure instead, so the test guards against regressions without failing on the known miss;
-// tighten those when the misses are fixed.
+// Three times each target (issue 5, point 3). The drop figures are the median of three drops, so
+// one drop caught by a busy moment on a shared machine does not fail the build.
 const LIMITS = {
   paintMs: 900, // target 300 ms p95
   domNodes: 15_000, // target 5,000
@@ -23,7 +22,11 @@ const LIMITS = {
   longTaskMs: 150, // target: none over 50 ms
   rendersPerMove: 9, // target 3
   commitMs: 45, // target 15 ms
-  repaintMs: 300 // target 30 ms; today about 90 ms (optimistic) and 130 ms (with the reply)
+  repaintMs: 90, // target 30 ms: the card in its new place (optimistic)
+  // The board repainted with the station's reply cannot come before the round trip, the commit and
+  // the optimistic render that shares the main thread (today 50-80 ms, docs/benchmarks.md): three
+  // times today's figure, not the 30 ms target, which only the optimistic repaint meets.
+  confirmedMs: 240
 }
 
 // Tracing and screenshots would snapshot the 2,000-card DOM on every action and time that instead.
@@ -53,31 +56,35 @@ test('a 60 x 2,000 board paints, drags and drops within three times the benchmar
     expect(Math.max(0, ...drag.longTasks.map((t) => t.duration)), 'longest task during the drag (ms)').toBeLessThanOrEqual(LIMITS.longTaskMs)
     expect(Math.max(...drag.moves.map((m) => m.renders)), 'card renders in one pointer move').toBeLessThanOrEqual(LIMITS.rendersPerMove)
 
-    const ro = await pickPoolCard(page)
-    const target = await laneTarget(page, 1)
-    await page.evaluate(
-      ([sel, lane]) => {
-        ;(window as unknown as { __shown: Promise<number> }).__shown = window.__bench.whenShown(sel, lane)
-      },
-      [`[data-ro="${ro}"]`, laneSelector(target.technician)] as const
-    )
-    await hoverDrop(page, ro, target)
-    await page.mouse.up()
-    const drop = await page.evaluate(async () => {
-      const shown = await (window as unknown as { __shown: Promise<number> }).__shown
-      const b = window.__bench
-      const up = b.lastPointerUp ?? NaN
-      for (let i = 0; i < 300; i++) {
-        const c = b.commands.find((x) => x.name === 'repair-order-assign' && x.sentAt >= up && x.paintedAt !== undefined)
-        if (c) return { repaint: shown - up, confirmed: (c.paintedAt ?? NaN) - up, serverTiming: c.serverTiming }
-        await new Promise((r) => setTimeout(r, 10))
-      }
-      return { repaint: shown - up, confirmed: NaN, serverTiming: null }
-    })
-    const commit = Number(/commit;dur=([\d.]+)/.exec(drop.serverTiming ?? '')?.[1] ?? NaN)
-    expect(commit, 'drop to committed row on the station (ms)').toBeLessThanOrEqual(LIMITS.commitMs)
-    expect(drop.repaint, 'drop to repainted board (ms)').toBeLessThanOrEqual(LIMITS.repaintMs)
-    expect(drop.confirmed, "drop to the board repainted with the station's reply (ms)").toBeLessThanOrEqual(LIMITS.repaintMs)
+    const drops: { repaint: number; confirmed: number; commit: number }[] = []
+    for (let i = 0; i < 3; i++) {
+      const ro = await pickPoolCard(page)
+      const target = await laneTarget(page, 1 + i)
+      await page.evaluate(
+        ([sel, lane]) => {
+          ;(window as unknown as { __shown: Promise<number> }).__shown = window.__bench.whenShown(sel, lane)
+        },
+        [`[data-ro="${ro}"]`, laneSelector(target.technician)] as const
+      )
+      await hoverDrop(page, ro, target)
+      await page.mouse.up()
+      const drop = await page.evaluate(async () => {
+        const shown = await (window as unknown as { __shown: Promise<number> }).__shown
+        const b = window.__bench
+        const up = b.lastPointerUp ?? NaN
+        for (let k = 0; k < 300; k++) {
+          const c = b.commands.find((x) => x.name === 'repair-order-assign' && x.sentAt >= up && x.paintedAt !== undefined)
+          if (c) return { repaint: shown - up, confirmed: (c.paintedAt ?? NaN) - up, serverTiming: c.serverTiming }
+          await new Promise((r) => setTimeout(r, 10))
+        }
+        return { repaint: shown - up, confirmed: NaN, serverTiming: null }
+      })
+      drops.push({ repaint: drop.repaint, confirmed: drop.confirmed, commit: Number(/commit;dur=([\d.]+)/.exec(drop.serverTiming ?? '')?.[1] ?? NaN) })
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]
+    expect(median(drops.map((d) => d.commit)), 'drop to committed row on the station, median of 3 (ms)').toBeLessThanOrEqual(LIMITS.commitMs)
+    expect(median(drops.map((d) => d.repaint)), 'drop to repainted board, median of 3 (ms)').toBeLessThanOrEqual(LIMITS.repaintMs)
+    expect(median(drops.map((d) => d.confirmed)), "drop to the board repainted with the station's reply, median of 3 (ms)").toBeLessThanOrEqual(LIMITS.confirmedMs)
   } finally {
     await station?.stop()
     rmSync(dir, { recursive: true, force: true })
