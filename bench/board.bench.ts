@@ -278,6 +278,8 @@ async function main(): Promise<void> {
     rows.push({ name: `Long tasks (> 50 ms) during the ${RUNS} drags, drag starts included`, target: 'none', s: { n: longTasks.length, p50: NaN, p95: NaN, max: longTasks.length ? Math.max(...longTasks) : 0 }, unit: 'ms', floor: null, floorNote: `${longTasks.length} observed`, pass: longTasks.length === 0 })
     const renders = moves.map((m) => m.renders)
     rows.push(row('Card renders per pointer move (`window.__wdbCardRenders()`)', '<= 3', stats(renders), '', null, `${(renders.reduce((a, b) => a + b, 0) / renders.length).toFixed(2)} on average; the drag start rendered ${stats(starts.map((m) => m.renders)).max} at most`, (s) => s.max <= 3))
+    const within = (ms: readonly number[]) => ((100 * ms.filter((x) => x <= 16.7).length) / ms.length).toFixed(1)
+    notes.push(`Pointer moves shown within 16.7 ms of the event: ${within(moveMs)} % while dragging; ${within(floorMs)} % of the same moves without a drag (the floor's own p95 is ${f(stats(floorMs).p95)} ms: input waits for the next frame).`)
     if (notShown) notes.push(`${notShown} of ${moves.length} moves did not move the overlay within 6 frames (counted at 6 frames).`)
     if (poolScrolled) notes.push(`dnd-kit's auto-scroll moved the pool by up to ${poolScrolled} px during a drag.`)
 
