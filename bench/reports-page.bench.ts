@@ -83,10 +83,13 @@ function installReportsProbe(): void {
       })
     )
   const count = (chart: string, sel: string) => document.querySelectorAll(`[data-chart="${chart}"] ${sel}`).length
+  // Bars drawn as one path per series (features/reports/bar-series.tsx) say how many they hold.
+  const bars = (chart: string) =>
+    [...document.querySelectorAll(`[data-chart="${chart}"] path[data-bars]`)].reduce((n, p) => n + Number(p.getAttribute('data-bars')), 0)
   const complete = () =>
-    count('daily', '.recharts-bar-rectangle rect') > 0 &&
+    bars('daily') > 0 &&
     count('daily', 'path.recharts-line-curve') > 0 &&
-    count('technicians', '.recharts-bar-rectangle rect') >= 60 &&
+    bars('technicians') >= 2 * 60 &&
     count('stoppages', '.recharts-bar-rectangle rect') > 0
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {

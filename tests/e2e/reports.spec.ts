@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { generateHistory } from '../../bench/generate-history'
 import { expect, test } from './fixtures'
 
 // The Reports page (issue 5): reached from the header, KPI tiles and the three charts, in both
@@ -14,6 +18,9 @@ test('the header opens the Reports page; tiles and three charts, in Chinese and 
   await expect(page.locator('figure[data-chart]')).toHaveCount(3)
   await expect(page.locator('[data-chart="technicians"] svg.recharts-surface')).toBeVisible()
   await expect(page.locator('[data-chart="stoppages"] svg.recharts-surface')).toBeVisible()
+  // The demo workshop has no deliveries yet: its technicians are on the axis, with no bars.
+  await expect(page.locator('[data-chart="technicians"] path[data-bars]')).toHaveCount(2)
+  await expect(page.locator('[data-chart="technicians"] path[data-bars="0"]')).toHaveCount(2)
 
   await page.locator('.btn-lang').click()
   await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible()
@@ -23,4 +30,40 @@ test('the header opens the Reports page; tiles and three charts, in Chinese and 
 
   await page.getByRole('button', { name: 'Back to the board' }).click()
   await expect(page).toHaveURL(/#\/$/)
+})
+
+// A workshop with history: every technician's two bars and the deliveries per day are drawn, and
+// the value axis reaches above the highest bar (bars are one path per series, see bar-series.tsx).
+test('the charts draw a bar for every technician and every day with deliveries', async ({ page, startStation }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'wdb-reports-'))
+  const dbFile = join(dir, 'history.db')
+  // the history leads up to today in the shop's time zone, so it is inside "last 30 days"
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+  generateHistory(dbFile, { days: 20, ordersPerDay: 12, technicians: 8, today })
+  const station = await startStation({ dbFile })
+  await page.goto(`${station.url}/#/reports`)
+  await page.getByRole('button', { name: 'Last 30 days' }).click()
+
+  const technicians = page.locator('[data-chart="technicians"] path[data-bars]')
+  await expect(technicians).toHaveCount(2)
+  await expect(technicians.first()).toHaveAttribute('data-bars', '8')
+  await expect(technicians.last()).toHaveAttribute('data-bars', '8')
+  await expect(page.locator('[data-chart="technicians"] .recharts-xAxis .recharts-cartesian-axis-tick')).toHaveCount(8)
+  const days = Number(await page.locator('[data-chart="daily"] path[data-bars]').getAttribute('data-bars'))
+  expect(days).toBeGreaterThanOrEqual(15)
+  expect(days).toBeLessThanOrEqual(20)
+
+  // every bar inside the plot: the series' box lies within the chart's grid
+  for (const chart of ['technicians', 'daily']) {
+    const grid = await page.locator(`[data-chart="${chart}"] .recharts-cartesian-grid`).boundingBox()
+    const bars = page.locator(`[data-chart="${chart}"] path[data-bars]`)
+    for (const b of await bars.all()) {
+      const box = await b.boundingBox()
+      expect(grid && box).toBeTruthy()
+      expect(box!.y).toBeGreaterThanOrEqual(grid!.y - 1)
+      expect(box!.y + box!.height).toBeLessThanOrEqual(grid!.y + grid!.height + 1)
+      expect(box!.x).toBeGreaterThanOrEqual(grid!.x - 1)
+      expect(box!.x + box!.width).toBeLessThanOrEqual(grid!.x + grid!.width + 1)
+    }
+  }
 })

@@ -6,6 +6,7 @@ import { localised } from '../../i18n'
 import { useTimeZone } from '../../store/board-store'
 import { COMEBACK_CAUSES } from '../../../../shared/domain/qc-checklist'
 import { STOPPAGE_KINDS } from '../../../../shared/domain/types'
+import { BarSeries, valueTicks } from './bar-series'
 import { lastDays, PRESETS, type Preset } from './report-period'
 import { closeReports } from './route'
 import './reports.css'
@@ -25,6 +26,14 @@ const COLOURS = { delivered: '#3b82f6', onTime: '#22c55e', efficiency: '#38bdf8'
 const TICK_COLOUR = '#a8b5c8'
 
 /**
+ * What a chart with BarSeries tells its axes, since those bars are not Recharts graphical items:
+ * the category axis keeps its bands (Recharts picks points when a chart has no <Bar>) and the value
+ * axis takes the given domain as is (Recharts otherwise ignores it without data of its own).
+ */
+const BAND_AXIS = { scale: 'band' } as const
+const valueAxis = (ticks: number[]) => ({ domain: [0, ticks[ticks.length - 1]], ticks, allowDataOverflow: true }) as const
+
+/**
  * Bars as plain rectangles: Recharts' default shape builds a path per bar and, with an active bar,
  * subscribes every bar to the hover state; neither is needed for figures that are read, not hovered.
  */
@@ -38,9 +47,9 @@ const BAR = { shape: plainBar, activeBar: false, isAnimationActive: false } as c
  * forced layout each) to wrap words; these labels never wrap, and skipping that is most of the
  * time a chart takes to draw (bench/reports-page.bench.ts).
  */
-function tick(options: { angle?: number; dy?: number; unit?: string } = {}) {
+function tick(options: { angle?: number; dy?: number; unit?: string; text?: (value: unknown) => string } = {}) {
   return function Tick({ x, y, payload, textAnchor }: BaseTickContentProps) {
-    const label = `${String(payload.value)}${options.unit ?? ''}`
+    const label = `${options.text ? options.text(payload.value) : String(payload.value)}${options.unit ?? ''}`
     return (
       <text
         x={x}
@@ -59,7 +68,6 @@ function tick(options: { angle?: number; dy?: number; unit?: string } = {}) {
 const X_TICK = tick({ dy: 14 })
 const Y_TICK = tick({ dy: 4 })
 const PCT_TICK = tick({ dy: 4, unit: '%' })
-const NAME_TICK = tick({ angle: -60, dy: 4 })
 
 /** A chart's legend as plain HTML: Recharts' legend measures itself and re-renders the chart. */
 function ChartLegend({ items }: { items: { label: string; colour: string }[] }) {
@@ -112,19 +120,28 @@ function ChartFrame({ name, caption, legend, children }: { name: string; caption
   )
 }
 
+type DailyRow = { date: string; delivered: number; onTime: number | null }
+type TechnicianRow = { id: string; name: string; efficiency: number | null; utilisation: number | null }
+const dateOf = (r: DailyRow) => r.date
+const deliveredOf = (r: DailyRow) => r.delivered
+const idOf = (r: TechnicianRow) => r.id
+const efficiencyOf = (r: TechnicianRow) => r.efficiency
+const utilisationOf = (r: TechnicianRow) => r.utilisation
+
 const DailyChart = memo(function DailyChart({ data, width }: { data: Summary['daily'] | null; width: number }) {
   const rows = useMemo(
-    () => (data ?? []).map((d) => ({ date: d.date.slice(5), delivered: d.delivered, onTime: d.onTimeRate === null ? null : Math.round(d.onTimeRate * 1000) / 10 })),
+    (): DailyRow[] => (data ?? []).map((d) => ({ date: d.date.slice(5), delivered: d.delivered, onTime: d.onTimeRate === null ? null : Math.round(d.onTimeRate * 1000) / 10 })),
     [data]
   )
   const { t } = useTranslation()
+  const ticks = useMemo(() => valueTicks(rows.map((r) => r.delivered)), [rows])
   return (
     <ComposedChart width={width} height={280} data={rows} margin={CHART_MARGIN}>
       <CartesianGrid stroke="#2c3e5c" vertical={false} />
-      <XAxis dataKey="date" tick={X_TICK} interval={Math.max(0, Math.ceil(rows.length / 15) - 1)} />
-      <YAxis yAxisId="n" tick={Y_TICK} allowDecimals={false} interval={0} />
+      <XAxis dataKey="date" {...BAND_AXIS} tick={X_TICK} interval={Math.max(0, Math.ceil(rows.length / 15) - 1)} />
+      <YAxis yAxisId="n" tick={Y_TICK} allowDecimals={false} interval={0} {...valueAxis(ticks)} />
       <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} tick={PCT_TICK} interval={0} />
-      <Bar yAxisId="n" dataKey="delivered" name={t('reports.charts.dailyDelivered')} fill={COLOURS.delivered} {...BAR} />
+      <BarSeries rows={rows} category={dateOf} value={deliveredOf} yAxisId="n" fill={COLOURS.delivered} label={t('reports.charts.dailyDelivered')} />
       <Line
         yAxisId="pct"
         dataKey="onTime"
@@ -142,21 +159,28 @@ const DailyChart = memo(function DailyChart({ data, width }: { data: Summary['da
 const TechnicianChart = memo(function TechnicianChart({ data, width }: { data: Summary['technicians'] | null; width: number }) {
   const { t } = useTranslation()
   const rows = useMemo(
-    () =>
+    (): TechnicianRow[] =>
       (data ?? []).map((l) => ({
+        id: String(l.technicianId),
         name: l.name,
-        efficiency: l.efficiency === null ? 0 : Math.round(l.efficiency * 1000) / 10,
-        utilisation: l.utilisation === null ? 0 : Math.round(l.utilisation * 1000) / 10
+        efficiency: l.efficiency === null ? null : Math.round(l.efficiency * 1000) / 10,
+        utilisation: l.utilisation === null ? null : Math.round(l.utilisation * 1000) / 10
       })),
     [data]
   )
+  const ticks = useMemo(() => valueTicks(rows.flatMap((r) => [r.efficiency, r.utilisation])), [rows])
+  // Categories are technician ids (two technicians may share a name), labelled with the name.
+  const nameTick = useMemo(() => {
+    const names = new Map(rows.map((r) => [r.id, r.name]))
+    return tick({ angle: -60, dy: 4, text: (id) => names.get(String(id)) ?? '' })
+  }, [rows])
   return (
-    <BarChart width={width} height={300} data={rows} margin={CHART_MARGIN} barGap={0}>
+    <BarChart width={width} height={300} data={rows} margin={CHART_MARGIN}>
       <CartesianGrid stroke="#2c3e5c" vertical={false} />
-      <XAxis dataKey="name" tick={NAME_TICK} interval={0} height={70} />
-      <YAxis tick={PCT_TICK} interval={0} />
-      <Bar dataKey="efficiency" name={t('reports.charts.efficiency')} fill={COLOURS.efficiency} {...BAR} />
-      <Bar dataKey="utilisation" name={t('reports.charts.utilisation')} fill={COLOURS.utilisation} {...BAR} />
+      <XAxis dataKey="id" {...BAND_AXIS} tick={nameTick} interval={0} height={70} />
+      <YAxis tick={PCT_TICK} interval={0} {...valueAxis(ticks)} />
+      <BarSeries rows={rows} category={idOf} value={efficiencyOf} slot={0} of={2} fill={COLOURS.efficiency} label={t('reports.charts.efficiency')} />
+      <BarSeries rows={rows} category={idOf} value={utilisationOf} slot={1} of={2} fill={COLOURS.utilisation} label={t('reports.charts.utilisation')} />
     </BarChart>
   )
 })
@@ -168,7 +192,7 @@ const StoppageChart = memo(function StoppageChart({ data, width }: { data: Summa
     <BarChart width={width} height={280} data={rows} layout="vertical" margin={CHART_MARGIN}>
       <CartesianGrid stroke="#2c3e5c" horizontal={false} />
       <XAxis type="number" tick={X_TICK} interval={0} />
-      <YAxis type="category" dataKey="reason" tick={Y_TICK} width={150} interval={0} />
+      <YAxis type="category" dataKey="reason" tick={Y_TICK} width={190} interval={0} />
       <Bar dataKey="hours" name={t('reports.charts.hours')} fill={COLOURS.stoppage} {...BAR} />
     </BarChart>
   )
@@ -298,6 +322,9 @@ export function ReportsPage() {
         >
           {(w) => <DailyChart data={summary?.daily ?? null} width={w} />}
         </ChartFrame>
+        <ChartFrame name="stoppages" caption={t('reports.charts.stoppages')}>
+          {(w) => <StoppageChart data={summary?.stoppageHours ?? null} width={w} />}
+        </ChartFrame>
         <ChartFrame
           name="technicians"
           caption={t('reports.charts.technicians')}
@@ -311,9 +338,6 @@ export function ReportsPage() {
           }
         >
           {(w) => <TechnicianChart data={summary?.technicians ?? null} width={w} />}
-        </ChartFrame>
-        <ChartFrame name="stoppages" caption={t('reports.charts.stoppages')}>
-          {(w) => <StoppageChart data={summary?.stoppageHours ?? null} width={w} />}
         </ChartFrame>
         {q && <Comebacks data={q.comebacksByCause} />}
       </div>

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { barPath, valueTicks } from '../../../src/renderer/src/features/reports/bar-series'
+
+// The Reports page draws its 60-technician and 90-day bar series as one SVG path each (issue 5):
+// the bars must still sit in their category's band, next to each other, from zero to the value.
+describe('valueTicks', () => {
+  it('counts up from zero in round steps to the first tick at or above the largest value', () => {
+    expect(valueTicks([173, 12, null])).toEqual([0, 50, 100, 150, 200])
+    expect(valueTicks([111.3, 95])).toEqual([0, 50, 100, 150])
+    expect(valueTicks([100])).toEqual([0, 25, 50, 75, 100])
+    expect(valueTicks([7])).toEqual([0, 2, 4, 6, 8])
+    expect(valueTicks([0.9])).toEqual([0, 0.25, 0.5, 0.75, 1])
+  })
+  it('still has an axis when there is nothing to show', () => {
+    expect(valueTicks([])).toEqual([0, 1, 2, 3, 4])
+    expect(valueTicks([null, 0])).toEqual([0, 1, 2, 3, 4])
+  })
+})
+
+describe('barPath', () => {
+  // Two categories of 100 px each from x = 0; y is 200 px high for 0..100, 0 at the bottom.
+  const bands: Record<string, number> = { a: 0, b: 100 }
+  const x = (v: unknown, o?: { position?: 'start' | 'middle' | 'end' }) =>
+    bands[String(v)] === undefined ? undefined : bands[String(v)] + (o?.position === 'end' ? 100 : o?.position === 'middle' ? 50 : 0)
+  const y = (v: unknown) => 200 - 2 * Number(v)
+  const rows = [
+    { k: 'a', v: 50, w: 10 },
+    { k: 'b', v: null, w: 100 },
+    { k: 'missing', v: 20, w: 20 }
+  ]
+
+  it('draws one rectangle per shown value, inside the band less 10 % each side', () => {
+    const p = barPath({ rows, category: (r) => r.k, value: (r) => r.v }, x, y)
+    expect(p).toEqual({ d: 'M10.0 200.0h80.0v-100.0h-80.0Z', bars: 1 })
+  })
+
+  it('puts a second series beside the first, a gap apart', () => {
+    const first = barPath({ rows, category: (r) => r.k, value: (r) => r.w, slot: 0, of: 2, gap: 4 }, x, y)
+    const second = barPath({ rows, category: (r) => r.k, value: (r) => r.w, slot: 1, of: 2, gap: 4 }, x, y)
+    expect(first?.d).toBe('M10.0 200.0h38.0v-20.0h-38.0ZM110.0 200.0h38.0v-200.0h-38.0Z')
+    expect(second?.d).toBe('M52.0 200.0h38.0v-20.0h-38.0ZM152.0 200.0h38.0v-200.0h-38.0Z')
+    expect(second?.bars).toBe(2)
+  })
+
+  it('waits for the axes: no path while the value axis has no scale', () => {
+    expect(barPath({ rows, category: (r) => r.k, value: (r) => r.v }, x, () => undefined)).toBeNull()
+  })
+})
