@@ -48,15 +48,21 @@ test('the charts draw a bar for every technician and every day with deliveries',
   await expect(technicians).toHaveCount(2)
   await expect(technicians.first()).toHaveAttribute('data-bars', '8')
   await expect(technicians.last()).toHaveAttribute('data-bars', '8')
-  await expect(page.locator('[data-chart="technicians"] .recharts-xAxis .recharts-cartesian-axis-tick')).toHaveCount(8)
+  const technicianNames = await page.locator('[data-chart="technicians"] .report-category-labels text').allTextContents()
+  expect(technicianNames).toHaveLength(8)
+  expect(technicianNames.every((n) => n.length > 0)).toBe(true)
   const days = Number(await page.locator('[data-chart="daily"] path[data-bars]').getAttribute('data-bars'))
   expect(days).toBeGreaterThanOrEqual(15)
   expect(days).toBeLessThanOrEqual(20)
+  // the on-time line joins the days with deliveries
+  await expect(page.locator('[data-chart="daily"] path[data-points]')).toHaveAttribute('data-points', String(days))
+  const reasons = Number(await page.locator('[data-chart="stoppages"] path[data-bars]').getAttribute('data-bars'))
+  expect(reasons).toBeGreaterThan(0)
 
   // every bar inside the plot: the series' box lies within the chart's grid
-  for (const chart of ['technicians', 'daily']) {
+  for (const chart of ['technicians', 'daily', 'stoppages']) {
     const grid = await page.locator(`[data-chart="${chart}"] .recharts-cartesian-grid`).boundingBox()
-    const bars = page.locator(`[data-chart="${chart}"] path[data-bars]`)
+    const bars = page.locator(`[data-chart="${chart}"] path[data-bars], [data-chart="${chart}"] path[data-points]`)
     for (const b of await bars.all()) {
       const box = await b.boundingBox()
       expect(grid && box).toBeTruthy()

@@ -1,12 +1,12 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Bar, BarChart, CartesianGrid, ComposedChart, Line, XAxis, YAxis, type BarShapeProps, type BaseTickContentProps } from 'recharts'
+import { BarChart, CartesianGrid, ComposedChart, XAxis, YAxis, type BaseTickContentProps } from 'recharts'
 import { call, type CommandResult } from '../../api/client'
 import { localised } from '../../i18n'
 import { useTimeZone } from '../../store/board-store'
 import { COMEBACK_CAUSES } from '../../../../shared/domain/qc-checklist'
 import { STOPPAGE_KINDS } from '../../../../shared/domain/types'
-import { BarSeries, valueTicks } from './bar-series'
+import { BAND_AXIS, BarSeries, CategoryLabels, LineSeries, valueAxis, valueTicks } from './series'
 import { lastDays, PRESETS, type Preset } from './report-period'
 import { closeReports } from './route'
 import './reports.css'
@@ -20,47 +20,22 @@ const pct = (x: number | null): string => (x === null ? '–' : `${(x * 100).toF
 const hours = (x: number): string => x.toLocaleString(undefined, { maximumFractionDigits: 1 })
 
 // Charts draw without animation and without hover tooltips: the figures are read, not watched, and
-// the page must paint within 100 ms of the data (tooltips cost about 15 ms there; the tiles give totals).
+// the page must paint within 100 ms of the data (tooltips cost about 15 ms there; the tiles give
+// totals). Recharts lays out each chart, its axes and grid; the series are drawn by ./series.
 const CHART_MARGIN = { top: 8, right: 16, bottom: 8, left: 0 }
 const COLOURS = { delivered: '#3b82f6', onTime: '#22c55e', efficiency: '#38bdf8', utilisation: '#f59e0b', stoppage: '#a78bfa' }
 const TICK_COLOUR = '#a8b5c8'
-
-/**
- * What a chart with BarSeries tells its axes, since those bars are not Recharts graphical items:
- * the category axis keeps its bands (Recharts picks points when a chart has no <Bar>) and the value
- * axis takes the given domain as is (Recharts otherwise ignores it without data of its own).
- */
-const BAND_AXIS = { scale: 'band' } as const
-const valueAxis = (ticks: number[]) => ({ domain: [0, ticks[ticks.length - 1]], ticks, allowDataOverflow: true }) as const
-
-/**
- * Bars as plain rectangles: Recharts' default shape builds a path per bar and, with an active bar,
- * subscribes every bar to the hover state; neither is needed for figures that are read, not hovered.
- */
-function plainBar({ x, y, width, height, fill }: BarShapeProps) {
-  return <rect x={x} y={y} width={Math.max(0, width ?? 0)} height={Math.max(0, height ?? 0)} fill={fill} />
-}
-const BAR = { shape: plainBar, activeBar: false, isAnimationActive: false } as const
 
 /**
  * Axis labels as plain SVG text. Recharts' own tick text measures every label in the DOM (one
  * forced layout each) to wrap words; these labels never wrap, and skipping that is most of the
  * time a chart takes to draw (bench/reports-page.bench.ts).
  */
-function tick(options: { angle?: number; dy?: number; unit?: string; text?: (value: unknown) => string } = {}) {
+function tick(options: { dy?: number; unit?: string } = {}) {
   return function Tick({ x, y, payload, textAnchor }: BaseTickContentProps) {
-    const label = `${options.text ? options.text(payload.value) : String(payload.value)}${options.unit ?? ''}`
     return (
-      <text
-        x={x}
-        y={y}
-        dy={options.dy ?? 0}
-        fill={TICK_COLOUR}
-        fontSize={12}
-        textAnchor={options.angle ? 'end' : textAnchor}
-        transform={options.angle ? `rotate(${options.angle} ${x} ${y})` : undefined}
-      >
-        {label}
+      <text x={x} y={y} dy={options.dy ?? 0} fill={TICK_COLOUR} fontSize={12} textAnchor={textAnchor}>
+        {`${String(payload.value)}${options.unit ?? ''}`}
       </text>
     )
   }
@@ -124,9 +99,16 @@ type DailyRow = { date: string; delivered: number; onTime: number | null }
 type TechnicianRow = { id: string; name: string; efficiency: number | null; utilisation: number | null }
 const dateOf = (r: DailyRow) => r.date
 const deliveredOf = (r: DailyRow) => r.delivered
+const onTimeOf = (r: DailyRow) => r.onTime
+const PERCENT_TICKS = [0, 25, 50, 75, 100]
 const idOf = (r: TechnicianRow) => r.id
+const nameOf = (r: TechnicianRow) => r.name
 const efficiencyOf = (r: TechnicianRow) => r.efficiency
 const utilisationOf = (r: TechnicianRow) => r.utilisation
+
+type StoppageRow = { reason: string; hours: number }
+const reasonOf = (r: StoppageRow) => r.reason
+const hoursOf = (r: StoppageRow) => r.hours
 
 const DailyChart = memo(function DailyChart({ data, width }: { data: Summary['daily'] | null; width: number }) {
   const rows = useMemo(
@@ -140,18 +122,9 @@ const DailyChart = memo(function DailyChart({ data, width }: { data: Summary['da
       <CartesianGrid stroke="#2c3e5c" vertical={false} />
       <XAxis dataKey="date" {...BAND_AXIS} tick={X_TICK} interval={Math.max(0, Math.ceil(rows.length / 15) - 1)} />
       <YAxis yAxisId="n" tick={Y_TICK} allowDecimals={false} interval={0} {...valueAxis(ticks)} />
-      <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} tick={PCT_TICK} interval={0} />
+      <YAxis yAxisId="pct" orientation="right" tick={PCT_TICK} interval={0} {...valueAxis(PERCENT_TICKS)} />
       <BarSeries rows={rows} category={dateOf} value={deliveredOf} yAxisId="n" fill={COLOURS.delivered} label={t('reports.charts.dailyDelivered')} />
-      <Line
-        yAxisId="pct"
-        dataKey="onTime"
-        name={t('reports.charts.dailyOnTime')}
-        stroke={COLOURS.onTime}
-        dot={false}
-        strokeWidth={2}
-        isAnimationActive={false}
-        connectNulls
-      />
+      <LineSeries rows={rows} category={dateOf} value={onTimeOf} yAxisId="pct" stroke={COLOURS.onTime} label={t('reports.charts.dailyOnTime')} />
     </ComposedChart>
   )
 })
@@ -169,31 +142,29 @@ const TechnicianChart = memo(function TechnicianChart({ data, width }: { data: S
     [data]
   )
   const ticks = useMemo(() => valueTicks(rows.flatMap((r) => [r.efficiency, r.utilisation])), [rows])
-  // Categories are technician ids (two technicians may share a name), labelled with the name.
-  const nameTick = useMemo(() => {
-    const names = new Map(rows.map((r) => [r.id, r.name]))
-    return tick({ angle: -60, dy: 4, text: (id) => names.get(String(id)) ?? '' })
-  }, [rows])
   return (
     <BarChart width={width} height={300} data={rows} margin={CHART_MARGIN}>
       <CartesianGrid stroke="#2c3e5c" vertical={false} />
-      <XAxis dataKey="id" {...BAND_AXIS} tick={nameTick} interval={0} height={70} />
+      {/* Categories are technician ids (two technicians may share a name), labelled with the name. */}
+      <XAxis dataKey="id" {...BAND_AXIS} tick={false} height={70} />
       <YAxis tick={PCT_TICK} interval={0} {...valueAxis(ticks)} />
       <BarSeries rows={rows} category={idOf} value={efficiencyOf} slot={0} of={2} fill={COLOURS.efficiency} label={t('reports.charts.efficiency')} />
       <BarSeries rows={rows} category={idOf} value={utilisationOf} slot={1} of={2} fill={COLOURS.utilisation} label={t('reports.charts.utilisation')} />
+      <CategoryLabels rows={rows} category={idOf} text={nameOf} angle={-60} colour={TICK_COLOUR} />
     </BarChart>
   )
 })
 
 const StoppageChart = memo(function StoppageChart({ data, width }: { data: Summary['stoppageHours'] | null; width: number }) {
   const { t } = useTranslation()
-  const rows = useMemo(() => STOPPAGE_KINDS.map((k) => ({ reason: t(`schedule.stoppageKind.${k}`), hours: data?.[k] ?? 0 })), [data, t])
+  const rows = useMemo((): StoppageRow[] => STOPPAGE_KINDS.map((k) => ({ reason: t(`schedule.stoppageKind.${k}`), hours: data?.[k] ?? 0 })), [data, t])
+  const ticks = useMemo(() => valueTicks(rows.map((r) => r.hours)), [rows])
   return (
     <BarChart width={width} height={280} data={rows} layout="vertical" margin={CHART_MARGIN}>
       <CartesianGrid stroke="#2c3e5c" horizontal={false} />
-      <XAxis type="number" tick={X_TICK} interval={0} />
-      <YAxis type="category" dataKey="reason" tick={Y_TICK} width={190} interval={0} />
-      <Bar dataKey="hours" name={t('reports.charts.hours')} fill={COLOURS.stoppage} {...BAR} />
+      <XAxis tick={X_TICK} interval={0} {...valueAxis(ticks)} />
+      <YAxis type="category" dataKey="reason" {...BAND_AXIS} tick={Y_TICK} width={190} interval={0} />
+      <BarSeries rows={rows} category={reasonOf} value={hoursOf} horizontal fill={COLOURS.stoppage} label={t('reports.charts.hours')} />
     </BarChart>
   )
 })

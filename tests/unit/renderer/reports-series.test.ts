@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { barPath, valueTicks } from '../../../src/renderer/src/features/reports/bar-series'
+import { barPath, linePath, valueTicks } from '../../../src/renderer/src/features/reports/series'
 
-// The Reports page draws its 60-technician and 90-day bar series as one SVG path each (issue 5):
-// the bars must still sit in their category's band, next to each other, from zero to the value.
+// The Reports page draws each chart series as one SVG path from the chart's scales (issue 5): bars
+// must still sit in their category's band, next to each other, from zero to the value; the line
+// goes through the middle of each band.
 describe('valueTicks', () => {
   it('counts up from zero in round steps to the first tick at or above the largest value', () => {
     expect(valueTicks([173, 12, null])).toEqual([0, 50, 100, 150, 200])
@@ -23,7 +24,7 @@ describe('barPath', () => {
   const x = (v: unknown, o?: { position?: 'start' | 'middle' | 'end' }) =>
     bands[String(v)] === undefined ? undefined : bands[String(v)] + (o?.position === 'end' ? 100 : o?.position === 'middle' ? 50 : 0)
   const y = (v: unknown) => 200 - 2 * Number(v)
-  const rows = [
+  const rows: { k: string; v: number | null; w: number }[] = [
     { k: 'a', v: 50, w: 10 },
     { k: 'b', v: null, w: 100 },
     { k: 'missing', v: 20, w: 20 }
@@ -44,5 +45,23 @@ describe('barPath', () => {
 
   it('waits for the axes: no path while the value axis has no scale', () => {
     expect(barPath({ rows, category: (r) => r.k, value: (r) => r.v }, x, () => undefined)).toBeNull()
+  })
+
+  it('lays bars along the value axis when the categories are on the Y axis', () => {
+    // categories down the Y axis (a: 0-100 px, b: 100-200 px), values to the right, 2 px per unit
+    const p = barPath({ rows, category: (r) => r.k, value: (r) => r.v, horizontal: true }, (v) => 2 * Number(v), x)
+    expect(p).toEqual({ d: 'M0.0 10.0h100.0v80.0h-100.0Z', bars: 1 })
+  })
+})
+
+describe('linePath', () => {
+  const x = (v: unknown, o?: { position?: 'start' | 'middle' | 'end' }) => Number(v) * 10 + (o?.position === 'middle' ? 5 : o?.position === 'end' ? 10 : 0)
+  const y = (v: unknown) => 100 - Number(v)
+  it('joins the middles of the bands, across rows without a value', () => {
+    const rows = [{ d: 0, v: 80 }, { d: 1, v: null }, { d: 2, v: 60.25 }]
+    expect(linePath({ rows, category: (r) => String(r.d), value: (r) => r.v }, x, y)).toEqual({ d: 'M5.0 20.0L25.0 39.8', points: 2 })
+  })
+  it('draws nothing without values', () => {
+    expect(linePath({ rows: [{ d: 0, v: null }], category: (r) => String(r.d), value: (r) => r.v }, x, y)).toEqual({ d: '', points: 0 })
   })
 })
