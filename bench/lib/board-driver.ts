@@ -71,25 +71,34 @@ export async function boxOf(page: Page, selector: string): Promise<Box> {
 
 /** The RO number of a visible pool card any lane may take (seed-board.ts: even ids need maintenance only). */
 export async function pickPoolCard(page: Page): Promise<string> {
-  for (let attempt = 0; attempt < 30; attempt++) {
+  for (let attempt = 0; attempt < 60; attempt++) {
     const ro = await page.evaluate(async () => {
       const scroller = document.querySelector('.pool-scroll')
       if (!scroller) return null
-      const box = scroller.getBoundingClientRect()
-      for (const el of document.querySelectorAll<HTMLElement>('.pool-row [data-ro]')) {
+      const visible = (el: HTMLElement) => {
+        const box = scroller.getBoundingClientRect()
         const r = el.getBoundingClientRect()
-        const id = Number((el.dataset.ro ?? '').replace(/\D/g, ''))
-        if (r.top >= box.top && r.bottom <= box.bottom && id % 2 === 0) return el.dataset.ro ?? null
+        return r.top >= box.top && r.bottom <= box.bottom
       }
-      // None on screen: scroll the pool by a card and look again after the list re-renders.
-      scroller.scrollTop += 60
-      await window.__bench.afterFrame()
-      await window.__bench.afterFrame()
+      const universal = (el: HTMLElement) => Number((el.dataset.ro ?? '').replace(/\D/g, '')) % 2 === 0
+      const rows = [...document.querySelectorAll<HTMLElement>('.pool-row [data-ro]')].filter(universal)
+      const shown = rows.find(visible)
+      if (shown) return shown.dataset.ro ?? null
+      // One in the list's overscan: bring it into view and look again once the list has settled
+      // (on a loaded machine the virtual list may take a few frames to render after a scroll).
+      if (rows[0]) rows[0].scrollIntoView({ block: 'center' })
+      else scroller.scrollTop += scroller.clientHeight / 2
+      for (let i = 0; i < 4; i++) await window.__bench.afterFrame()
       return null
     })
     if (ro) return ro
   }
-  throw new Error('no pool card that every lane may take')
+  const seen = await page.evaluate(() => {
+    const scroller = document.querySelector('.pool-scroll')
+    const box = scroller?.getBoundingClientRect()
+    return `pool ${scroller ? `${Math.round(box!.height)} px high, scrolled ${scroller.scrollTop} of ${scroller.scrollHeight}` : 'not on the page'}, ${document.querySelectorAll('.pool-row [data-ro]').length} cards in the DOM, page ${document.visibilityState}`
+  })
+  throw new Error(`no pool card that every lane may take (${seen})`)
 }
 
 /** Moves the mouse and waits until the probe has timed that move to its frame. */
