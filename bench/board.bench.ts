@@ -34,7 +34,7 @@ import { describeMachine, loadAverage } from './lib/machine'
 import { stats, type Stats } from './lib/stats'
 import { bareCommitTimes, writeDocSection } from './bench-util'
 
-const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 12))
+const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 20))
 const MOVES = 60
 const QUICK = process.env.BENCH_QUICK === '1'
 const CLIENTS = 20

@@ -29,7 +29,7 @@ function build(): void {
 }
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
-const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 15))
+const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 30))
 const DAYS = Number(process.env.BENCH_HISTORY_DAYS ?? 1095)
 const LIMIT_MS = 100
 const log = (m: string) => process.stderr.write(`${m}\n`)
