@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Page } from '@playwright/test'
 import { ensureHistory } from './generate-history'
+import { installReportsProbe } from './lib/reports-probe'
 import { machine, row, stats, TABLE_HEAD, writeDocSection, type Stats } from './bench-util'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -68,50 +69,6 @@ async function startStation(db: string): Promise<{ child: ChildProcess; url: str
     void poll()
   })
   return { child, url }
-}
-
-/**
- * Installed before the app's scripts: from the page's data mark, looks at every frame (rAF, before
- * that frame's style, layout and paint) until one starts with all three charts in the DOM, and
- * takes the end of that frame (a MessageChannel message posted from its rAF runs after its paint).
- * The watch starts in `performance.mark` itself: a PerformanceObserver's callback comes when the
- * browser gets round to it, sometimes after the charts had been painted.
- */
-function installReportsProbe(): void {
-  const w = window as unknown as { __reports: { dataAt: number | null; paintedAt: number | null; nodes: number } }
-  w.__reports = { dataAt: null, paintedAt: null, nodes: 0 }
-  const count = (chart: string, sel: string) => document.querySelectorAll(`[data-chart="${chart}"] ${sel}`).length
-  // Series drawn as one path each (features/reports/series.tsx) say how many bars or points they hold.
-  const bars = (chart: string) =>
-    [...document.querySelectorAll(`[data-chart="${chart}"] path[data-bars]`)].reduce((n, p) => n + Number(p.getAttribute('data-bars')), 0)
-  const points = () => Number(document.querySelector('[data-chart="daily"] path[data-points]')?.getAttribute('data-points') ?? 0)
-  const complete = () =>
-    bars('daily') > 0 &&
-    points() > 0 &&
-    bars('technicians') >= 2 * 60 &&
-    count('technicians', '.report-category-labels text') >= 60 &&
-    bars('stoppages') > 0
-  const onFrame = () => {
-    if (!complete()) {
-      requestAnimationFrame(onFrame)
-      return
-    }
-    const ch = new MessageChannel()
-    ch.port1.onmessage = () => {
-      w.__reports.paintedAt = performance.now()
-      w.__reports.nodes = document.getElementsByTagName('*').length
-    }
-    ch.port2.postMessage(0)
-  }
-  const mark = performance.mark.bind(performance)
-  performance.mark = (name: string, options?: PerformanceMarkOptions) => {
-    const entry = mark(name, options)
-    if (name === 'reports:data' && w.__reports.dataAt === null) {
-      w.__reports.dataAt = entry.startTime
-      requestAnimationFrame(onFrame)
-    }
-    return entry
-  }
 }
 
 let loads = 0
