@@ -35,6 +35,9 @@ const LIMITS = {
 
 // Tracing and screenshots would snapshot the 2,000-card DOM on every action and time that instead.
 test.use({ trace: 'off', screenshot: 'off', video: 'off' })
+// One after the other in one worker (a failure does not skip the other): otherwise the Reports test
+// generates its history (CPU-bound) while the board test times its first paint on the other core.
+test.describe.configure({ mode: 'default' })
 
 test('a 60 x 2,000 board paints, drags and drops within three times the benchmark targets', async ({ page, startStation }) => {
   test.setTimeout(60_000)
@@ -49,6 +52,9 @@ test('a 60 x 2,000 board paints, drags and drops within three times the benchmar
     station = await starting
     await page.context().addInitScript(installProbe)
 
+    // One warm-up load first, as bench:board does: the first load of a fresh browser also compiles
+    // the script, which the target does not time.
+    await openBoard(page, station.url)
     const paint = await openBoard(page, station.url)
     expect(paint.paintMs, 'first paint after the data arrived (ms)').toBeLessThanOrEqual(LIMITS.paintMs)
     expect(paint.nodes, 'DOM nodes').toBeLessThanOrEqual(LIMITS.domNodes)
@@ -100,10 +106,11 @@ test('the Reports page draws its three charts over 90 days and 60 technicians wi
   const dir = mkdtempSync(join(tmpdir(), 'wdb-perf-reports-'))
   let station: Station | undefined
   try {
-    // 90 days at 150 orders a day up to today in the shop's time zone: the page's "last 90 days"
-    // (bench:reports-page reads the same days of its three-year history).
+    // 90 days of 60 technicians up to today in the shop's time zone: the page's "last 90 days" with
+    // the bench's 90 daily bars, 120 technician bars and 60 names. 40 orders a day instead of the
+    // bench's 150: the charts draw the same number of bars, and the history is made in a few seconds.
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-    generateHistory(join(dir, 'history.db'), { days: 90, ordersPerDay: 150, technicians: 60, today })
+    generateHistory(join(dir, 'history.db'), { days: 90, ordersPerDay: 40, technicians: 60, today })
     station = await startStation({ dbFile: join(dir, 'history.db') })
     await page.context().addInitScript(installReportsProbe)
     const times: number[] = []
