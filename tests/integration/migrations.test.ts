@@ -19,6 +19,17 @@ afterEach(() => t.cleanup())
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
 
+/** The test's file as schema `version` left it, with technician 5 on it; the caller closes it. */
+function fileAtVersion(version: number): Db {
+  const old = new Database(t.file)
+  old.transaction(() => {
+    for (let v = 0; v < version; v++) migrations[v](old)
+    old.pragma(`user_version = ${version}`)
+  })()
+  old.prepare(`INSERT INTO technicians (id, name, employee_no, shift_start, shift_end, created_at, updated_at) VALUES (5, '王师傅', 'T05', '08:00', '17:00', 0, 0)`).run()
+  return old
+}
+
 describe('a fresh file', () => {
   it('is migrated to SCHEMA_VERSION with the pragmas the product relies on', () => {
     const db = openDatabase(t.file)
@@ -303,12 +314,7 @@ describe('upgrading a file that already holds a board', () => {
 
 describe('migration 007: what the reports need of a delivery is kept on it', () => {
   it('fills the deliveries already on the file from their orders and keeps them immutable', () => {
-    const old = new Database(t.file)
-    old.transaction(() => {
-      for (let v = 0; v < 6; v++) migrations[v](old)
-      old.pragma('user_version = 6')
-    })()
-    old.prepare(`INSERT INTO technicians (id, name, employee_no, shift_start, shift_end, created_at, updated_at) VALUES (5, '王师傅', 'T05', '08:00', '17:00', 0, 0)`).run()
+    const old = fileAtVersion(6)
     const order = old.prepare(
       `INSERT INTO repair_orders (id, ro_number, plate, model, customer_name, customer_phone, service_advisor, promised_at, flag_bits,
          status, technician_id, original_promised_at, created_at, updated_at)
@@ -340,12 +346,7 @@ describe('migration 007: what the reports need of a delivery is kept on it', () 
 
 describe('migration 008: the QC wait stamps and the queue index hold the open orders only', () => {
   it('keeps the stamps of orders awaiting QC, drops the rest, and stamps, clears and re-stamps as orders move', () => {
-    const old = new Database(t.file)
-    old.transaction(() => {
-      for (let v = 0; v < 7; v++) migrations[v](old)
-      old.pragma('user_version = 7')
-    })()
-    old.prepare(`INSERT INTO technicians (id, name, employee_no, shift_start, shift_end, created_at, updated_at) VALUES (5, '王师傅', 'T05', '08:00', '17:00', 0, 0)`).run()
+    const old = fileAtVersion(7)
     const order = old.prepare(
       `INSERT INTO repair_orders (id, ro_number, plate, model, customer_name, customer_phone, service_advisor, promised_at, status,
          technician_id, queue_position, created_at, updated_at)
