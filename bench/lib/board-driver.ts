@@ -9,6 +9,8 @@ import type { MoveRecord } from './probe'
 export interface PaintResult {
   /** Board-get reply body fully received -> end of the first frame showing the lanes (ms). */
   paintMs: number
+  /** Board-get reply body fully received -> end of the first frame in which a lane's card shows its risk (ms). */
+  riskMs: number
   /** Every node in the document (elements, text, comments) after that paint. */
   nodes: number
   elements: number
@@ -17,7 +19,8 @@ export interface PaintResult {
 /** Loads the board and waits for its first paint after the data arrived. */
 export async function openBoard(page: Page, url: string): Promise<PaintResult> {
   await page.goto(url)
-  await page.waitForFunction(() => window.__bench?.boardPaintedAt != null, undefined, { timeout: 30_000, polling: 50 })
+  // the risk colours follow the first paint (NaN after 10 s without them)
+  await page.waitForFunction(() => window.__bench?.boardPaintedAt != null && window.__bench.riskPaintedAt != null, undefined, { timeout: 30_000, polling: 50 })
   return page.evaluate(() => {
     const b = window.__bench
     let nodes = 0
@@ -25,6 +28,7 @@ export async function openBoard(page: Page, url: string): Promise<PaintResult> {
     while (walker.nextNode()) nodes++
     return {
       paintMs: (b.boardPaintedAt ?? NaN) - (b.boardArrivedAt ?? NaN),
+      riskMs: (b.riskPaintedAt ?? NaN) - (b.boardArrivedAt ?? NaN),
       nodes: nodes + 1,
       elements: document.getElementsByTagName('*').length
     }

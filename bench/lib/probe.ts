@@ -2,8 +2,11 @@
  * In-page instrumentation for the board benchmarks, installed with `page.addInitScript(installProbe)`
  * before the app's own scripts run. It must stay self-contained (Playwright sends its source text).
  *
- * Frame times use the usual "next frame" technique: a requestAnimationFrame callback, then a
- * MessageChannel message, which runs after that frame's style, layout and paint on the main thread.
+ * Frame times use the usual "next frame" technique: a requestAnimationFrame callback, then a task
+ * posted from it, which runs after that frame's style, layout and paint on the main thread. The task
+ * is a user-blocking `scheduler.postTask` where there is one (a MessageChannel message otherwise):
+ * a plain message waited behind the timers, network replies and React work queued meanwhile, and
+ * a drop measured 11 ms after the frame that had painted it (timeline traces, issue 5).
  * All times are `performance.now()` of the page; `performance.timeOrigin + t` compares pages.
  */
 export interface CommandRecord {
@@ -33,6 +36,8 @@ export interface BenchProbe {
   boardArrivedAt: number | null
   /** End of the first frame after lanes were in the DOM. */
   boardPaintedAt: number | null
+  /** End of the first frame after a lane's card showed its risk (`data-risk`: computed after the first paint). */
+  riskPaintedAt: number | null
   longTasks: { start: number; duration: number }[]
   moves: MoveRecord[]
   /** While true, every pointermove is timed to its frame. */
@@ -57,14 +62,18 @@ declare global {
 }
 
 export function installProbe(): void {
-  const afterFrame = (): Promise<number> =>
-    new Promise((resolve) =>
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel()
-        ch.port1.onmessage = () => resolve(performance.now())
-        ch.port2.postMessage(0)
-      })
-    )
+  /** Runs `f` first thing after the current task: called from a rAF callback, after that frame. */
+  const nextTask = (f: () => void): void => {
+    const scheduler = (globalThis as { scheduler?: { postTask?: (f: () => void, o: { priority: string }) => unknown } }).scheduler
+    if (scheduler?.postTask) {
+      void scheduler.postTask(f, { priority: 'user-blocking' })
+      return
+    }
+    const ch = new MessageChannel()
+    ch.port1.onmessage = f
+    ch.port2.postMessage(0)
+  }
+  const afterFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(() => nextTask(() => resolve(performance.now()))))
   const renders = (): number => (typeof window.__wdbCardRenders === 'function' ? window.__wdbCardRenders() : 0)
   const overlayTransform = (): string | null => {
     const card = document.querySelector('.card-overlay')
@@ -75,6 +84,7 @@ export function installProbe(): void {
     commands: [],
     boardArrivedAt: null,
     boardPaintedAt: null,
+    riskPaintedAt: null,
     longTasks: [],
     moves: [],
     armed: false,
@@ -105,7 +115,7 @@ export function installProbe(): void {
           void afterFrame().then(resolve)
           return
         }
-        observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ro', 'aria-label'] })
+        observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ro', 'aria-label', 'data-risk'] })
       })
     }
   }
@@ -138,6 +148,9 @@ export function installProbe(): void {
       void probe.whenShown('.lane').then((t) => {
         probe.boardPaintedAt = t
       })
+      void probe.whenShown('.lane [data-risk]').then((t) => {
+        probe.riskPaintedAt = t
+      })
     }
     return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers })
   }
@@ -156,13 +169,11 @@ export function installProbe(): void {
           const now = overlayTransform()
           const shown = now !== null && now !== before
           if (shown || !probe.expectOverlay || frames >= 6) {
-            const ch = new MessageChannel()
-            ch.port1.onmessage = () => {
+            nextTask(() => {
               const rec: MoveRecord = { t0, frameAt: performance.now(), frames, shown, renders: renders() - r0 }
               probe.moves.push(rec)
               resolve(rec)
-            }
-            ch.port2.postMessage(0)
+            })
           } else requestAnimationFrame(check)
         }
         requestAnimationFrame(check)
