@@ -11,7 +11,7 @@
  * BENCH_NO_DOCS=1 to only print; WDB_BENCH_APP=<dir> builds into and serves from another directory.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { get } from 'node:http'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
@@ -94,8 +94,6 @@ async function newBoardPage(browser: Browser): Promise<{ context: BrowserContext
   return { context, page: await context.newPage() }
 }
 
-/** `performance.timeOrigin + t` of a page: an epoch time comparable across pages and with Node. */
-const epochOf = (page: Page, t: number): Promise<number> => page.evaluate((x) => performance.timeOrigin + x, t)
 
 /** Sets up a watcher for `ro` on the lane in each page, before the drop. */
 async function watch(pages: Page[], technician: string, ro: string): Promise<void> {
