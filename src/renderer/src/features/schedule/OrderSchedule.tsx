@@ -195,7 +195,6 @@ function StoppageDetailsText({ order }: { order: RepairOrder }) {
 }
 
 function FormShell({ title, errors, busy, submitLabel, onSubmit, onCancel, children }: { title: string; errors: FormErrors; busy: boolean; submitLabel: string; onSubmit: (e: FormEvent) => void; onCancel: () => void; children: ReactNode }) {
-  const { t } = useTranslation()
   return (
     <form className="form schedule-form" onSubmit={onSubmit} noValidate aria-label={title}>
       <h4>{title}</h4>
