@@ -48,6 +48,18 @@ test('the charts draw a bar for every technician and every day with deliveries',
   await expect(technicians).toHaveCount(2)
   await expect(technicians.first()).toHaveAttribute('data-bars', '8')
   await expect(technicians.last()).toHaveAttribute('data-bars', '8')
+  // the axes' labels are drawn from the charts' scales too (series.tsx): round values from zero
+  const percents = await page.locator('[data-chart="technicians"] .report-value-labels text').allTextContents()
+  expect(percents[0]).toBe('0%')
+  expect(percents.length).toBeGreaterThanOrEqual(3)
+  expect(percents.every((p) => /^\d+%$/.test(p))).toBe(true)
+  await expect(page.locator('[data-chart="stoppages"] .report-category-labels text')).toHaveText([
+    'Waiting for parts',
+    'Sublet',
+    'Waiting for customer approval',
+    'Tools or equipment',
+    'Other'
+  ])
   const technicianNames = await page.locator('[data-chart="technicians"] .report-category-labels text').allTextContents()
   expect(technicianNames).toHaveLength(8)
   expect(technicianNames.every((n) => n.length > 0)).toBe(true)

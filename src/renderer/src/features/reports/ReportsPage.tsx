@@ -1,12 +1,12 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { BarChart, CartesianGrid, ComposedChart, XAxis, YAxis, type BaseTickContentProps } from 'recharts'
+import { BarChart, CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts'
 import { call, type CommandResult } from '../../api/client'
 import { localised } from '../../i18n'
 import { useTimeZone } from '../../store/board-store'
 import { COMEBACK_CAUSES } from '../../../../shared/domain/qc-checklist'
 import { STOPPAGE_KINDS } from '../../../../shared/domain/types'
-import { BAND_AXIS, BarSeries, CategoryLabels, LineSeries, valueAxis, valueTicks } from './series'
+import { BAND_AXIS, BarSeries, CategoryLabels, LineSeries, ValueLabels, valueAxis, valueTicks } from './series'
 import { lastDays, PRESETS, type Preset } from './report-period'
 import { closeReports } from './route'
 import './reports.css'
@@ -26,23 +26,6 @@ const CHART_MARGIN = { top: 8, right: 16, bottom: 8, left: 0 }
 const COLOURS = { delivered: '#3b82f6', onTime: '#22c55e', efficiency: '#38bdf8', utilisation: '#f59e0b', stoppage: '#a78bfa' }
 const TICK_COLOUR = '#a8b5c8'
 
-/**
- * Axis labels as plain SVG text. Recharts' own tick text measures every label in the DOM (one
- * forced layout each) to wrap words; these labels never wrap, and skipping that is most of the
- * time a chart takes to draw (bench/reports-page.bench.ts).
- */
-function tick(options: { dy?: number; unit?: string } = {}) {
-  return function Tick({ x, y, payload, textAnchor }: BaseTickContentProps) {
-    return (
-      <text x={x} y={y} dy={options.dy ?? 0} fill={TICK_COLOUR} fontSize={12} textAnchor={textAnchor}>
-        {`${String(payload.value)}${options.unit ?? ''}`}
-      </text>
-    )
-  }
-}
-const X_TICK = tick({ dy: 14 })
-const Y_TICK = tick({ dy: 4 })
-const PCT_TICK = tick({ dy: 4, unit: '%' })
 
 /** A chart's legend as plain HTML: Recharts' legend measures itself and re-renders the chart. */
 function ChartLegend({ items }: { items: { label: string; colour: string }[] }) {
@@ -120,11 +103,14 @@ const DailyChart = memo(function DailyChart({ data, width }: { data: Summary['da
   return (
     <ComposedChart width={width} height={280} data={rows} margin={CHART_MARGIN}>
       <CartesianGrid stroke="#2c3e5c" vertical={false} />
-      <XAxis dataKey="date" {...BAND_AXIS} tick={X_TICK} interval={Math.max(0, Math.ceil(rows.length / 15) - 1)} />
-      <YAxis yAxisId="n" tick={Y_TICK} allowDecimals={false} interval={0} {...valueAxis(ticks)} />
-      <YAxis yAxisId="pct" orientation="right" tick={PCT_TICK} interval={0} {...valueAxis(PERCENT_TICKS)} />
+      <XAxis dataKey="date" {...BAND_AXIS} tick={false} />
+      <YAxis yAxisId="n" tick={false} {...valueAxis(ticks)} />
+      <YAxis yAxisId="pct" orientation="right" tick={false} {...valueAxis(PERCENT_TICKS)} />
       <BarSeries rows={rows} category={dateOf} value={deliveredOf} yAxisId="n" fill={COLOURS.delivered} label={t('reports.charts.dailyDelivered')} />
       <LineSeries rows={rows} category={dateOf} value={onTimeOf} yAxisId="pct" stroke={COLOURS.onTime} label={t('reports.charts.dailyOnTime')} />
+      <CategoryLabels rows={rows} category={dateOf} text={dateOf} every={Math.ceil(rows.length / 15)} colour={TICK_COLOUR} />
+      <ValueLabels ticks={ticks} axisId="n" colour={TICK_COLOUR} />
+      <ValueLabels ticks={PERCENT_TICKS} axisId="pct" side="right" unit="%" colour={TICK_COLOUR} />
     </ComposedChart>
   )
 })
@@ -147,10 +133,11 @@ const TechnicianChart = memo(function TechnicianChart({ data, width }: { data: S
       <CartesianGrid stroke="#2c3e5c" vertical={false} />
       {/* Categories are technician ids (two technicians may share a name), labelled with the name. */}
       <XAxis dataKey="id" {...BAND_AXIS} tick={false} height={70} />
-      <YAxis tick={PCT_TICK} interval={0} {...valueAxis(ticks)} />
+      <YAxis tick={false} {...valueAxis(ticks)} />
       <BarSeries rows={rows} category={idOf} value={efficiencyOf} slot={0} of={2} fill={COLOURS.efficiency} label={t('reports.charts.efficiency')} />
       <BarSeries rows={rows} category={idOf} value={utilisationOf} slot={1} of={2} fill={COLOURS.utilisation} label={t('reports.charts.utilisation')} />
       <CategoryLabels rows={rows} category={idOf} text={nameOf} angle={-60} colour={TICK_COLOUR} />
+      <ValueLabels ticks={ticks} unit="%" colour={TICK_COLOUR} />
     </BarChart>
   )
 })
@@ -162,9 +149,11 @@ const StoppageChart = memo(function StoppageChart({ data, width }: { data: Summa
   return (
     <BarChart width={width} height={280} data={rows} layout="vertical" margin={CHART_MARGIN}>
       <CartesianGrid stroke="#2c3e5c" horizontal={false} />
-      <XAxis tick={X_TICK} interval={0} {...valueAxis(ticks)} />
-      <YAxis type="category" dataKey="reason" {...BAND_AXIS} tick={Y_TICK} width={190} interval={0} />
+      <XAxis tick={false} {...valueAxis(ticks)} />
+      <YAxis type="category" dataKey="reason" {...BAND_AXIS} tick={false} width={190} />
       <BarSeries rows={rows} category={reasonOf} value={hoursOf} horizontal fill={COLOURS.stoppage} label={t('reports.charts.hours')} />
+      <CategoryLabels rows={rows} category={reasonOf} text={reasonOf} axis="y" colour={TICK_COLOUR} />
+      <ValueLabels ticks={ticks} axis="x" colour={TICK_COLOUR} />
     </BarChart>
   )
 })

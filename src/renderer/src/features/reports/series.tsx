@@ -141,40 +141,96 @@ export function LineSeries<Row>(props: SeriesProps<Row> & { stroke: string; stro
 }
 
 /**
- * The names under a category X axis, one text per category in the middle of its band, turned by
- * `angle` degrees and hanging from the axis line: Recharts' own tick labels are a component, a
- * measurement and a store update each, which 60 technicians' names made a large part of the page.
- * The axis itself is drawn with `tick={false}`.
+ * A category axis' labels, one text per category (or every `every`-th) in the middle of its band:
+ * under the plot for the X axis (turned by `angle` degrees, hanging from the axis line), left of it
+ * for the Y axis. Recharts' own tick labels are a component, a measurement and a store update each,
+ * which 60 technicians' names made a large part of the page; the axis is drawn with `tick={false}`.
  */
 export function CategoryLabels<Row>(props: {
   rows: readonly Row[]
   category: (row: Row) => string
   text: (row: Row) => string
-  xAxisId?: string | number
+  axis?: 'x' | 'y'
+  axisId?: string | number
+  /** Label every n-th category only (the first one included). */
+  every?: number
   angle?: number
   colour: string
   fontSize?: number
 }) {
-  const x = useXAxisScale(props.xAxisId)
+  const vertical = props.axis === 'y'
+  const x = useXAxisScale(vertical ? undefined : props.axisId)
+  const y = useYAxisScale(vertical ? props.axisId : undefined)
   const plot = usePlotArea()
-  if (!x || !plot) return null
+  const scale = vertical ? y : x
+  if (!scale || !plot) return null
+  const every = Math.max(1, props.every ?? 1)
   const top = plot.y + plot.height + 8
+  const left = plot.x - 8
   return (
     <g className="report-category-labels" fill={props.colour} fontSize={props.fontSize ?? 12}>
-      {props.rows.map((row) => {
+      {props.rows.map((row, i) => {
+        if (i % every !== 0) return null
         const c = props.category(row)
-        const middle = x(c, { position: 'middle' })
+        const middle = scale(c, { position: 'middle' })
         if (middle === undefined) return null
+        if (vertical)
+          return (
+            <text key={c} x={left} y={middle} dy={4} textAnchor="end">
+              {props.text(row)}
+            </text>
+          )
         return (
           <text
             key={c}
             x={middle}
             y={top}
-            dy={4}
+            dy={props.angle ? 4 : 14}
             textAnchor={props.angle ? 'end' : 'middle'}
             transform={props.angle ? `rotate(${props.angle} ${middle} ${top})` : undefined}
           >
             {props.text(row)}
+          </text>
+        )
+      })}
+    </g>
+  )
+}
+
+/**
+ * A value axis' labels at its ticks (see valueTicks): left or right of the plot for a Y axis, under
+ * it for an X axis. Drawn here for the reason CategoryLabels is; the axis has `tick={false}`.
+ */
+export function ValueLabels(props: {
+  ticks: readonly number[]
+  axis?: 'x' | 'y'
+  axisId?: string | number
+  side?: 'left' | 'right'
+  unit?: string
+  colour: string
+  fontSize?: number
+}) {
+  const vertical = props.axis !== 'x'
+  const x = useXAxisScale(vertical ? undefined : props.axisId)
+  const y = useYAxisScale(vertical ? props.axisId : undefined)
+  const plot = usePlotArea()
+  const scale = vertical ? y : x
+  if (!scale || !plot) return null
+  const right = props.side === 'right'
+  return (
+    <g className="report-value-labels" fill={props.colour} fontSize={props.fontSize ?? 12}>
+      {props.ticks.map((v, i) => {
+        const at = scale(v)
+        if (at === undefined) return null
+        const text = `${v.toLocaleString()}${props.unit ?? ''}`
+        return vertical ? (
+          <text key={v} x={right ? plot.x + plot.width + 8 : plot.x - 8} y={at} dy={4} textAnchor={right ? 'start' : 'end'}>
+            {text}
+          </text>
+        ) : (
+          // the last one ends at the plot's edge: centred, it would run out of the chart
+          <text key={v} x={at} y={plot.y + plot.height + 8} dy={14} textAnchor={i === props.ticks.length - 1 ? 'end' : 'middle'}>
+            {text}
           </text>
         )
       })}
