@@ -114,16 +114,7 @@ async function main(): Promise<void> {
             new Promise<number>((resolve) => {
               const t = performance.now()
               // the same end of frame as the probe's (bench/lib/reports-probe.ts)
-              const end = () => resolve(performance.now() - t)
-              const scheduler = (globalThis as { scheduler?: { postTask?: (f: () => void, o: { priority: string }) => unknown } }).scheduler
-              requestAnimationFrame(() => {
-                if (scheduler?.postTask) void scheduler.postTask(end, { priority: 'user-blocking' })
-                else {
-                  const ch = new MessageChannel()
-                  ch.port1.onmessage = end
-                  ch.port2.postMessage(0)
-                }
-              })
+              window.__reports.afterFrame(() => resolve(performance.now() - t))
             })
         )
       )
