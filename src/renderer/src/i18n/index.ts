@@ -60,11 +60,9 @@ export function localised(text: LocalisedText): string {
 }
 
 const cachedT = translationCache(i18n)
-const langListeners = new Set<() => void>()
-i18n.on('languageChanged', () => langListeners.forEach((l) => l()))
 const subscribeLang = (l: () => void): (() => void) => {
-  langListeners.add(l)
-  return () => langListeners.delete(l)
+  i18n.on('languageChanged', l)
+  return () => i18n.off('languageChanged', l)
 }
 const readLang = (): string => i18n.language
 const tByLang = new Map<string, { t: TFunction }>()

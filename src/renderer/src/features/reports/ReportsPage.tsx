@@ -21,7 +21,8 @@ const hours = (x: number): string => x.toLocaleString(undefined, { maximumFracti
 
 // Charts draw without animation and without hover tooltips: the figures are read, not watched, and
 // the page must paint within 100 ms of the data (tooltips cost about 15 ms there; the tiles give
-// totals). Recharts lays out each chart, its axes and grid; the series are drawn by ./series.
+// totals). Recharts lays out each chart, its axes and grid; the series and the axes' labels are
+// drawn by ./series from the chart's scales.
 const CHART_MARGIN = { top: 8, right: 16, bottom: 8, left: 0 }
 const COLOURS = { delivered: '#3b82f6', onTime: '#22c55e', efficiency: '#38bdf8', utilisation: '#f59e0b', stoppage: '#a78bfa' }
 const TICK_COLOUR = '#a8b5c8'

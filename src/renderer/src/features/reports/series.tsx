@@ -32,7 +32,10 @@ export function valueTicks(values: readonly (number | null)[]): number[] {
 /** A category axis keeps its bands: Recharts picks points when a chart has no `<Bar>`. */
 export const BAND_AXIS = { scale: 'band' } as const
 
-/** A value axis takes these ticks' range as is (Recharts ignores a domain it has no data for otherwise). */
+/**
+ * A value axis takes these ticks' range as is (Recharts ignores a domain it has no data for
+ * otherwise); the grid's lines follow the ticks, and ValueLabels writes them.
+ */
 export const valueAxis = (ticks: readonly number[]) => ({ type: 'number', domain: [ticks[0], ticks[ticks.length - 1]], ticks, allowDataOverflow: true }) as const
 
 interface SeriesProps<Row> {
