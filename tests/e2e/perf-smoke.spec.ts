@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { seedBoard } from '../../bench/seed-board'
 import { generateHistory } from '../../bench/generate-history'
+import { DEFAULT_CALENDAR, localDateOf } from '../../src/shared/domain/calendar'
 import { installProbe } from '../../bench/lib/probe'
 import { installReportsProbe } from '../../bench/lib/reports-probe'
 import { dragAcross, hoverDrop, laneSelector, laneTarget, openBoard, pickPoolCard } from '../../bench/lib/board-driver'
@@ -109,7 +110,7 @@ test('the Reports page draws its three charts over 90 days and 60 technicians wi
     // 90 days of 60 technicians up to today in the shop's time zone: the page's "last 90 days" with
     // the bench's 90 daily bars, 120 technician bars and 60 names. 40 orders a day instead of the
     // bench's 150: the charts draw the same number of bars, and the history is made in a few seconds.
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+    const today = localDateOf(DEFAULT_CALENDAR.timeZone, Date.now())
     generateHistory(join(dir, 'history.db'), { days: 90, ordersPerDay: 40, technicians: 60, today })
     station = await startStation({ dbFile: join(dir, 'history.db') })
     await page.context().addInitScript(installReportsProbe)

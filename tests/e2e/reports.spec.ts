@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generateHistory } from '../../bench/generate-history'
+import { DEFAULT_CALENDAR, localDateOf } from '../../src/shared/domain/calendar'
 import { expect, test } from './fixtures'
 
 // The Reports page (issue 5): reached from the header, KPI tiles and the three charts, in both
@@ -38,7 +39,7 @@ test('the charts draw a bar for every technician and every day with deliveries',
   const dir = mkdtempSync(join(tmpdir(), 'wdb-reports-'))
   const dbFile = join(dir, 'history.db')
   // the history leads up to today in the shop's time zone, so it is inside "last 30 days"
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+  const today = localDateOf(DEFAULT_CALENDAR.timeZone, Date.now())
   generateHistory(dbFile, { days: 20, ordersPerDay: 12, technicians: 8, today })
   const station = await startStation({ dbFile })
   await page.goto(`${station.url}/#/reports`)
