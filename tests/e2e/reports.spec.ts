@@ -22,6 +22,7 @@ test('the header opens the Reports page; tiles and three charts, in Chinese and 
   // The demo workshop has no deliveries yet: its technicians are on the axis, with no bars.
   await expect(page.locator('[data-chart="technicians"] path[data-bars]')).toHaveCount(2)
   await expect(page.locator('[data-chart="technicians"] path[data-bars="0"]')).toHaveCount(2)
+  await expect(page.locator('[data-chart="technicians"] .report-value-labels text')).toHaveText(['0%', '25%', '50%', '75%', '100%'])
 
   await page.locator('.btn-lang').click()
   await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible()

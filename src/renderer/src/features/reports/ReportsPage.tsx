@@ -128,7 +128,11 @@ const TechnicianChart = memo(function TechnicianChart({ data, width }: { data: S
       })),
     [data]
   )
-  const ticks = useMemo(() => valueTicks(rows.flatMap((r) => [r.efficiency, r.utilisation])), [rows])
+  // No figures yet (a new workshop, a quiet week): 0-100 %, not a 0-4 % axis of nothing.
+  const ticks = useMemo(() => {
+    const values = rows.flatMap((r) => [r.efficiency, r.utilisation])
+    return values.some((v) => v !== null) ? valueTicks(values) : PERCENT_TICKS
+  }, [rows])
   return (
     <BarChart width={width} height={300} data={rows} margin={CHART_MARGIN}>
       <CartesianGrid stroke="#2c3e5c" vertical={false} />
