@@ -2,6 +2,7 @@ import { useRef } from 'react'
 import { create } from 'zustand'
 import type { RepairOrder } from '../../../shared/domain/types'
 import { emptyBoard, type BoardData } from './board-state'
+import { keyedSubscriptions, useKeyed } from './keyed'
 
 export interface BoardStore extends BoardData {
   /** Loaded at least once: until then the screen shows a loading state, not an empty board. */
@@ -21,8 +22,14 @@ export const setBoardData = (next: BoardData): void => {
   if (next !== useBoard.getState()) useBoard.setState(next)
 }
 
-export const useOrder = (id: number): RepairOrder | undefined => useBoard((s) => s.orders[id])
-export const useTimeZone = (): string => useBoard((s) => s.settings.timeZone)
+// One order's record by id, for the cards: woken only when that record changes (keyed.ts).
+const subscribeOrder = keyedSubscriptions(useBoard, (s: BoardStore, id: number) => s.orders[id])
+// The station's time zone, which every card formats with: woken only when it changes.
+const subscribeTimeZone = keyedSubscriptions(useBoard, (s: BoardStore) => s.settings.timeZone)
+const readTimeZone = (): string => useBoard.getState().settings.timeZone
+
+export const useOrder = (id: number): RepairOrder | undefined => useKeyed(subscribeOrder, id, () => useBoard.getState().orders[id])
+export const useTimeZone = (): string => useKeyed(subscribeTimeZone, 0, readTimeZone)
 
 /** Fields of an order no card shows: a drop renumbers a whole queue, and its cards need not re-render for it. */
 const NOT_ON_CARD = new Set<keyof RepairOrder>(['queuePosition', 'version', 'updatedAt'])
@@ -59,11 +66,19 @@ export function useCardOrder(id: number): RepairOrder | undefined {
  */
 export function useOrderWhile(id: number, same: (shown: RepairOrder, next: RepairOrder) => boolean): RepairOrder | undefined {
   const shown = useRef<RepairOrder | undefined>(undefined)
-  return useBoard((s) => {
-    const o = s.orders[id]
+  // The last record `same` found equal to the shown one: React reads a snapshot two or three times
+  // per store change (the subscription's check, then the render), and `same` runs once per record.
+  const sameAsShown = useRef<RepairOrder | undefined>(undefined)
+  return useKeyed(subscribeOrder, id, () => {
+    const o = useBoard.getState().orders[id]
     const prev = shown.current
-    if (o && prev && o !== prev && prev.id === o.id && same(prev, o)) return prev
+    if (o === prev) return prev
+    if (o && prev && (o === sameAsShown.current || (prev.id === o.id && same(prev, o)))) {
+      sameAsShown.current = o
+      return prev
+    }
     shown.current = o
+    sameAsShown.current = undefined
     return o
   })
 }

@@ -1,8 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useDeferredValue, useMemo, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { memo, useDeferredValue, useMemo, useRef, useState } from 'react'
 import { useBoard } from '../../store/board-store'
-import { currentLang } from '../../i18n'
+import { currentLang, useT } from '../../i18n'
 import { useRemPx } from '../../components/useRemPx'
 import { DraggableCard } from './DraggableCard'
 import { DropArea } from './DropArea'
@@ -23,9 +22,8 @@ const normalise = (s: string): string => s.replace(/\s+/g, '').toUpperCase()
  * orders cost a screenful of DOM.
  */
 export function DispatchPool() {
-  const { t } = useTranslation()
+  const { t } = useT()
   const poolIds = useBoard((s) => s.poolIds)
-  const skills = useBoard((s) => s.skills)
   const [skill, setSkill] = useState('')
   const [query, setQuery] = useState('')
   const q = useDeferredValue(normalise(query))
@@ -52,7 +50,6 @@ export function DispatchPool() {
     estimateSize: () => POOL_ROW_REM * rem,
     overscan: 4
   })
-  const lang = currentLang()
   return (
     <section
       ref={section}
@@ -66,25 +63,7 @@ export function DispatchPool() {
         <h2>
           {t('ui.pool')} <span className="count">{t('ui.poolCount', { count: poolIds.length })}</span>
         </h2>
-        <div className="pool-filters">
-          <input
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            placeholder={t('ui.searchPlaceholder')}
-            aria-label={t('ui.searchLabel')}
-          />
-          <select value={skill} onChange={(e) => setSkill(e.target.value)} aria-label={t('ui.skillFilter')}>
-            <option value="">{t('ui.allSkills')}</option>
-            {skills
-              .filter((s) => s.active)
-              .map((s) => (
-                <option key={s.code} value={s.code}>
-                  {lang === 'zh' ? s.nameZh : s.nameEn}
-                </option>
-              ))}
-          </select>
-        </div>
+        <PoolFilters query={query} onQuery={setQuery} skill={skill} onSkill={setSkill} />
       </div>
       <div className="pool-scroll" ref={scroller}>
         {ids.length === 0 ? (
@@ -102,3 +81,41 @@ export function DispatchPool() {
     </section>
   )
 }
+
+/** The pool's search box and skill filter: their own component, so a pool change re-renders neither. */
+const PoolFilters = memo(function PoolFilters({
+  query,
+  onQuery,
+  skill,
+  onSkill
+}: {
+  query: string
+  onQuery: (q: string) => void
+  skill: string
+  onSkill: (code: string) => void
+}) {
+  const { t } = useT()
+  const skills = useBoard((s) => s.skills)
+  const lang = currentLang()
+  return (
+    <div className="pool-filters">
+      <input
+        type="search"
+        value={query}
+        onChange={(e) => onQuery(e.target.value)}
+        placeholder={t('ui.searchPlaceholder')}
+        aria-label={t('ui.searchLabel')}
+      />
+      <select value={skill} onChange={(e) => onSkill(e.target.value)} aria-label={t('ui.skillFilter')}>
+        <option value="">{t('ui.allSkills')}</option>
+        {skills
+          .filter((s) => s.active)
+          .map((s) => (
+            <option key={s.code} value={s.code}>
+              {lang === 'zh' ? s.nameZh : s.nameEn}
+            </option>
+          ))}
+      </select>
+    </div>
+  )
+})

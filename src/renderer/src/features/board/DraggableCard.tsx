@@ -5,8 +5,8 @@ import { useT } from '../../i18n'
 import { isMovable } from '../../../../shared/domain/repair-order-status'
 import { OrderCardBody, type CardVariant } from '../repair-orders/OrderCard'
 import { cardLabel } from '../repair-orders/card-text'
-import { useOrder, useTimeZone } from '../../store/board-store'
-import { useDrag } from '../../store/drag-store'
+import { useCardOrder, useTimeZone } from '../../store/board-store'
+import { useDrag, useDragged } from '../../store/drag-store'
 import { openDialog, useUi } from '../../store/ui-store'
 import { recentlyDragged } from './drag-clock'
 import { useInsertBefore } from './drop-target'
@@ -84,10 +84,10 @@ const openOrder = (id: number) => openDialog({ kind: 'order', orderId: id, mode:
 export const DraggableCard = memo(function DraggableCard({ id, variant }: { id: number; variant: CardVariant }) {
   cardShellRenders++
   const { t } = useT()
-  const order = useOrder(id)
+  const order = useCardOrder(id)
   const timeZone = useTimeZone()
   const now = useUi((s) => s.nowMinute)
-  const dragging = useDrag((s) => s.activeOrderId === id)
+  const dragging = useDragged(id)
   const insertBefore = useInsertBefore(id)
   // Only a role that may dispatch drags (issue 4: the wall display, inspector and technicians look).
   const mayDispatch = useCan('repair-order-assign')

@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { boardData } from '../../store/board-store'
+import { keyedSubscriptions, useKeyed } from '../../store/keyed'
 import type { LaneModel } from '../../store/board-state'
 import type { DropTarget } from './moves'
 
@@ -17,7 +18,11 @@ export const useLaneOver = (technicianId: number): boolean =>
   useDropTarget((s) => s.target !== null && s.target.kind !== 'pool' && s.target.technicianId === technicianId)
 
 /** Whether a drop now would put the card in front of this next job (only that card re-renders, not its lane's strip). */
-export const useInsertBefore = (orderId: number): boolean => useDropTarget((s) => s.target?.kind === 'slot' && s.target.orderId === orderId)
+const insertsBefore = (s: { target: DropTarget | null }, orderId: number): boolean => s.target?.kind === 'slot' && s.target.orderId === orderId
+// Every queued card on screen asks; a slot change wakes the two cards concerned (keyed.ts).
+const subscribeInsertBefore = keyedSubscriptions(useDropTarget, insertsBefore)
+export const useInsertBefore = (orderId: number): boolean =>
+  useKeyed(subscribeInsertBefore, orderId, () => insertsBefore(useDropTarget.getState(), orderId))
 
 export const usePoolOver = (): boolean => useDropTarget((s) => s.target?.kind === 'pool')
 

@@ -1,15 +1,15 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useShallow } from 'zustand/react/shallow'
 import type { TFunction } from 'i18next'
 import { COMEBACK_CAUSES, type ComebackCause } from '../../../../shared/domain/qc-checklist'
 import type { ErrorReply } from '../../../../shared/api/errors'
 import type { QcRecord } from '../../../../main/db/qc.repo'
+import type { RepairOrder } from '../../../../shared/domain/types'
 import { call } from '../../api/client'
 import { currentLang, localised } from '../../i18n'
 import { formatDateTime, formatHours, formatPromised } from '../../i18n/time'
 import { boardData, setBoardData, useBoard } from '../../store/board-store'
-import { skillName, upsertOrder } from '../../store/board-state'
+import { skillName, upsertOrder, type BoardData } from '../../store/board-state'
 import { toast } from '../../store/toast-store'
 import { useUi } from '../../store/ui-store'
 import { PinInput } from '../auth/PinInput'
@@ -25,11 +25,26 @@ export function formatWait(minutes: number, t: TFunction): string {
   return h > 0 ? t('ui.qcView.hoursMinutes', { h, m }) : t('ui.qcView.minutes', { m })
 }
 
+// The last list awaitingQc gave, and the side list and orders record it was read from.
+let awaitingOf: { sideIds: readonly number[]; orders: BoardData['orders']; list: RepairOrder[] } | null = null
+
+/**
+ * The cars awaiting QC (all in the side list) in id order: the same array while each of them is the
+ * same record, so a change elsewhere on the board neither re-ranks the queue nor re-renders its
+ * screens. Read once per board change for every screen and header that shows the queue (issue 5).
+ */
+function awaitingQc(s: Pick<BoardData, 'sideIds' | 'orders'>): RepairOrder[] {
+  const last = awaitingOf
+  if (last && last.sideIds === s.sideIds && last.orders === s.orders) return last.list
+  const list = s.sideIds.filter((id) => s.orders[id]?.status === 'awaiting_qc').sort((a, b) => a - b).map((id) => s.orders[id])
+  const same = last !== null && list.length === last.list.length && list.every((o, i) => o === last.list[i])
+  awaitingOf = { sideIds: s.sideIds, orders: s.orders, list: same ? last.list : list }
+  return awaitingOf.list
+}
+
 /** The ranked QC queue, live from the board store. */
 export function useQcRows(): QcRow[] {
-  // The cars awaiting QC (all in the side list) in id order, as the whole board gave them: compared
-  // one by one, so a change elsewhere on the board neither re-ranks the queue nor re-renders its screens.
-  const orders = useBoard(useShallow((s) => s.sideIds.filter((id) => s.orders[id]?.status === 'awaiting_qc').sort((a, b) => a - b).map((id) => s.orders[id])))
+  const orders = useBoard(awaitingQc)
   const since = useQc((s) => s.since)
   const now = useUi((s) => s.nowMinute)
   return useMemo(() => qcRows(orders, since, now), [orders, since, now])

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { QcChecklistItem } from '../../../../shared/domain/qc-checklist'
 import { call } from '../../api/client'
+import { changedOrderIdsBetween } from '../../store/board-state'
 import { useBoard } from '../../store/board-store'
 import { can, useSession } from '../auth/session-store'
 
@@ -46,7 +47,10 @@ useBoard.subscribe((s, prev) => {
   if (s.orders === prev.orders) return
   const since = useQc.getState().since
   let next: Record<number, string> | null = null
-  for (const o of Object.values(s.orders)) {
+  // Only the orders that changed, when the board knows them (a live change); every order after a reload.
+  const changed = changedOrderIdsBetween(prev.orders, s.orders)
+  const orders = changed ? changed.map((id) => s.orders[id]).filter((o) => o !== undefined) : Object.values(s.orders)
+  for (const o of orders) {
     if (o.status === 'awaiting_qc' && since[o.id] === undefined) {
       next ??= { ...since }
       next[o.id] = o.updatedAt

@@ -7,6 +7,7 @@ import { comparePoolOrder, poolRank } from '../../../../shared/domain/pool-order
 import type { RepairOrder, Technician } from '../../../../shared/domain/types'
 import { changedOrderIdsBetween, laneOrderIds, type BoardData } from '../../store/board-state'
 import { useBoard } from '../../store/board-store'
+import { keyedSubscriptions, useKeyed } from '../../store/keyed'
 import { useDrag } from '../../store/drag-store'
 import { useUi } from '../../store/ui-store'
 import { afterPaint } from '../../components/after-paint'
@@ -37,7 +38,9 @@ export interface RiskStore {
 
 export const useRisk = create<RiskStore>(() => ({ now: 0, orders: new Map(), lanes: new Map(), attention: [] }))
 
-export const useOrderRisk = (id: number): OrderRisk | undefined => useRisk((s) => s.orders.get(id))
+// Each card's risk: a recomputation wakes the cards whose risk changed (keyed.ts), not every card.
+const subscribeOrderRisk = keyedSubscriptions(useRisk, (s: RiskStore, id: number) => s.orders.get(id))
+export const useOrderRisk = (id: number): OrderRisk | undefined => useKeyed(subscribeOrderRisk, id, () => useRisk.getState().orders.get(id))
 export const useLaneLoad = (technicianId: number): LaneLoadView | undefined => useRisk((s) => s.lanes.get(technicianId))
 
 /** Same risk for a card: the fields a screen shows (instants rounded to the minute by `now`). */
@@ -293,6 +296,25 @@ const poolSnapshot = (): readonly number[] => poolOrderOf(useBoard.getState(), u
 export const usePoolOrder = (): readonly number[] => useSyncExternalStore(subscribePool, poolSnapshot)
 
 let started = false
+// Set while a change from another screen is being applied (withRiskInSameFrame).
+let changeFromElsewhere = false
+
+/**
+ * Applies a change another screen made (`apply` sets the board) with the risk of the lanes it
+ * touched in the same task, so the change and its risk colours are one render and one frame. The
+ * card-first split is for this screen's own drop, where the dispatcher waits for the card; a
+ * watching screen (a wall display, twenty of them on a shop network) would otherwise draw every
+ * change twice: about 5 ms of style, paint and layerize per change on 2 cores (issue 5).
+ */
+export function withRiskInSameFrame(apply: () => void): void {
+  changeFromElsewhere = true
+  try {
+    apply()
+  } finally {
+    changeFromElsewhere = false
+  }
+}
+
 /**
  * Starts the risk recomputation: on every board change and every minute tick, but never during a
  * drag (issue 5: no heavy work while the pointer moves); the drop's own change recomputes it.
@@ -326,8 +348,9 @@ export function startRiskUpdates(): () => void {
     }
     if (b.orders === lastBoard?.orders && b.technicians === lastBoard.technicians && b.calendar === lastBoard.calendar && b.attendance === lastBoard.attendance && b.laneIds === lastBoard.laneIds && now === lastNow && !pending) return
     const whole = lastBoard === null || now !== lastNow || b.technicians !== lastBoard.technicians || b.calendar !== lastBoard.calendar || b.attendance !== lastBoard.attendance
-    // The first computation waits for the board's first paint; an order change, for the frame showing it.
-    if (mode === 'change' && (lastBoard === null || !whole)) {
+    // The first computation waits for the board's first paint; an order change, for the frame
+    // showing it, unless another screen made it (withRiskInSameFrame).
+    if (mode === 'change' && (lastBoard === null || (!whole && !changeFromElsewhere))) {
       if (!paintQueued) {
         paintQueued = true
         afterPaint(() => {
