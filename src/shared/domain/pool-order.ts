@@ -15,13 +15,15 @@ export function comparePoolOrder(a: PoolKey, b: PoolKey): number {
   return compareKeys(poolKey(a), poolKey(b))
 }
 
-interface SortKey {
+/** comparePoolOrder's key of one order, for sorts that compare it many times. */
+export interface SortKey {
   rank: number
   at: number
   roNumber: string
 }
-const poolKey = (o: PoolKey): SortKey => ({ rank: poolRank(o), at: Date.parse(o.promisedAt), roNumber: o.roNumber })
-const compareKeys = (a: SortKey, b: SortKey): number => a.rank - b.rank || a.at - b.at || a.roNumber.localeCompare(b.roNumber)
+export const poolKey = (o: PoolKey): SortKey => ({ rank: poolRank(o), at: Date.parse(o.promisedAt), roNumber: o.roNumber })
+/** comparePoolOrder on keys made by poolKey. */
+export const compareKeys = (a: SortKey, b: SortKey): number => a.rank - b.rank || a.at - b.at || a.roNumber.localeCompare(b.roNumber)
 
 /**
  * The orders in comparePoolOrder's order, parsing each promise once rather than in every

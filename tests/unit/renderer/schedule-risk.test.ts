@@ -6,6 +6,8 @@ import { useUi } from '../../../src/renderer/src/store/ui-store'
 import { recomputeRisk, sortPoolBySlack, useRisk } from '../../../src/renderer/src/features/schedule/risk-store'
 import { computePreview } from '../../../src/renderer/src/features/schedule/drop-preview'
 import type { OrderRisk } from '../../../src/shared/domain/risk'
+import type { RepairOrder } from '../../../src/shared/domain/types'
+import { comparePoolOrder, poolRank } from '../../../src/shared/domain/pool-order'
 import { order, snapshot, tech } from './fixtures'
 
 const NOW = Date.parse('2026-11-25T02:00:00.000Z') // Wednesday 10:00 in Shanghai
@@ -95,6 +97,30 @@ describe('the pool sorted by slack', () => {
     const b = board()
     const orders = { ...b.orders, 2: { ...b.orders[2], flags: { ...b.orders[2].flags, comeback: true } } }
     expect(sortPoolBySlack([1, 2], orders, new Map([[1, r(1, 30)], [2, r(2, 30)]]))).toEqual([2, 1])
+  })
+  it('gives the order of the rule written as one comparator, on a mixed pool with ties', () => {
+    // The rule as first written (issue 3): pool class, then slack (unknown first), then comparePoolOrder.
+    const reference = (ids: number[], orders: Record<number, RepairOrder>, risk: ReadonlyMap<number, OrderRisk>) =>
+      [...ids].sort((a, b) => {
+        const byRank = poolRank(orders[a]) - poolRank(orders[b])
+        if (byRank !== 0) return byRank
+        const sa = risk.get(a)?.slackMinutes ?? null
+        const sb = risk.get(b)?.slackMinutes ?? null
+        if (sa !== sb) return sa === null ? -1 : sb === null ? 1 : sa - sb
+        return comparePoolOrder(orders[a], orders[b])
+      })
+    let seed = 7
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n
+    const orders: Record<number, RepairOrder> = {}
+    const risk = new Map<number, OrderRisk>()
+    for (let id = 1; id <= 300; id++) {
+      const o = order(id, { roNumber: `RO-${next(40)}`, promisedAt: at(`${String(8 + next(10)).padStart(2, '0')}:${next(2) ? '00' : '30'}`) })
+      orders[id] = { ...o, flags: { ...o.flags, comeback: next(10) === 0, waitingCustomer: next(4) === 0 } }
+      const slack = next(5) === 0 ? null : (next(8) - 4) * 30
+      risk.set(id, r(id, slack))
+    }
+    const ids = Object.keys(orders).map(Number).reverse()
+    expect(sortPoolBySlack(ids, orders, risk)).toEqual(reference(ids, orders, risk))
   })
 })
 

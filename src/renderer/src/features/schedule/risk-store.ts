@@ -3,7 +3,7 @@ import { create } from 'zustand'
 import type { WorkingTime } from '../../../../shared/domain/calendar'
 import { computeBoardRisk, laneLoad, needsAttention, prepareWorkingTime, updateBoardRiskFor, type BoardRisk, type OrderRisk } from '../../../../shared/domain/risk'
 import type { AttendanceKind } from '../../../../shared/domain/calendar'
-import { comparePoolOrder, poolRank } from '../../../../shared/domain/pool-order'
+import { compareKeys, poolKey } from '../../../../shared/domain/pool-order'
 import type { RepairOrder, Technician } from '../../../../shared/domain/types'
 import { changedOrderIdsBetween, laneOrderIds, type BoardData } from '../../store/board-state'
 import { useBoard } from '../../store/board-store'
@@ -238,17 +238,20 @@ function updateRisk(b: BoardData, before: NonNullable<typeof last>, prev: RiskSt
  * issue 2's "earliest promised time" by the work each order still needs.
  */
 export function sortPoolBySlack(ids: readonly number[], orders: Readonly<Record<number, RepairOrder>>, risk: ReadonlyMap<number, OrderRisk>): number[] {
-  return [...ids].sort((a, b) => {
-    const oa = orders[a]
-    const ob = orders[b]
-    const byRank = oa && ob ? poolRank(oa) - poolRank(ob) : 0
-    if (byRank !== 0) return byRank
-    const sa = risk.get(a)?.slackMinutes ?? null
-    const sb = risk.get(b)?.slackMinutes ?? null
-    // Unknown slack (no working time before the promise) is the worst case: first.
-    if (sa !== sb) return sa === null ? -1 : sb === null ? 1 : sa - sb
-    return oa && ob ? comparePoolOrder(oa, ob) : a - b
+  // Each order's keys once (its promise parsed once), not in every comparison: the pool is sorted
+  // again on every change that touches it, on every screen (issue 5: 400 orders, ~1 ms -> ~0.2 ms).
+  const keyed = ids.map((id) => {
+    const o = orders[id]
+    return { id, k: o ? poolKey(o) : null, slack: risk.get(id)?.slackMinutes ?? null }
   })
+  keyed.sort((a, b) => {
+    const byRank = a.k && b.k ? a.k.rank - b.k.rank : 0
+    if (byRank !== 0) return byRank
+    // Unknown slack (no working time before the promise) is the worst case: first.
+    if (a.slack !== b.slack) return a.slack === null ? -1 : b.slack === null ? 1 : a.slack - b.slack
+    return a.k && b.k ? compareKeys(a.k, b.k) : a.id - b.id
+  })
+  return keyed.map((x) => x.id)
 }
 
 const reportsOnShow = (): boolean => typeof window !== 'undefined' && isReportsHash(window.location.hash)
