@@ -8,7 +8,6 @@ import { applyOptimistic, placementOf, planUndo, type DropAction, type Move } fr
 import { applyChanges, fromSnapshot, skillName, upsertOrder } from './board-state'
 import { boardData, setBoardData, useBoard } from './board-store'
 import { toast } from './toast-store'
-import { withRiskInSameFrame } from '../features/schedule/risk-store'
 
 const open = new Set<string>(OPEN_STATUSES)
 
@@ -44,7 +43,7 @@ export function startLive(): () => void {
   return subscribeBoard({
     onChanges(c) {
       if (loading) buffered.push(c)
-      else withRiskInSameFrame(() => setBoardData(applyChanges(boardData(), c)))
+      else setBoardData(applyChanges(boardData(), c))
     },
     onHello(version) {
       const s = useBoard.getState()

@@ -299,25 +299,6 @@ const poolSnapshot = (): readonly number[] => poolOrderOf(useBoard.getState(), u
 export const usePoolOrder = (): readonly number[] => useSyncExternalStore(subscribePool, poolSnapshot)
 
 let started = false
-// Set while a change from another screen is being applied (withRiskInSameFrame).
-let changeFromElsewhere = false
-
-/**
- * Applies a change another screen made (`apply` sets the board) with the risk of the lanes it
- * touched in the same task, so the change and its risk colours are one render and one frame. The
- * card-first split is for this screen's own drop, where the dispatcher waits for the card; a
- * watching screen (a wall display, twenty of them on a shop network) would otherwise draw every
- * change twice: about 5 ms of style, paint and layerize per change on 2 cores (issue 5).
- */
-export function withRiskInSameFrame(apply: () => void): void {
-  changeFromElsewhere = true
-  try {
-    apply()
-  } finally {
-    changeFromElsewhere = false
-  }
-}
-
 /**
  * Starts the risk recomputation: on every board change and every minute tick, but never during a
  * drag (issue 5: no heavy work while the pointer moves); the drop's own change recomputes it.
@@ -351,9 +332,8 @@ export function startRiskUpdates(): () => void {
     }
     if (b.orders === lastBoard?.orders && b.technicians === lastBoard.technicians && b.calendar === lastBoard.calendar && b.attendance === lastBoard.attendance && b.laneIds === lastBoard.laneIds && now === lastNow && !pending) return
     const whole = lastBoard === null || now !== lastNow || b.technicians !== lastBoard.technicians || b.calendar !== lastBoard.calendar || b.attendance !== lastBoard.attendance
-    // The first computation waits for the board's first paint; an order change, for the frame
-    // showing it, unless another screen made it (withRiskInSameFrame).
-    if (mode === 'change' && (lastBoard === null || (!whole && !changeFromElsewhere))) {
+    // The first computation waits for the board's first paint; an order change, for the frame showing it.
+    if (mode === 'change' && (lastBoard === null || !whole)) {
       if (!paintQueued) {
         paintQueued = true
         afterPaint(() => {
