@@ -15,7 +15,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { get } from 'node:http'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test'
 import { seedBoard } from './seed-board'
 import { installProbe, type CommandRecord, type MoveRecord } from './lib/probe'
 import {
@@ -158,6 +158,13 @@ interface DropSample {
   optimisticMs: number
   confirmedMs: number
   secondMs: number
+}
+
+/** Main-thread time of one page so far, in ms (Chromium's own counters: every task, and the script, style and layout in them). */
+async function mainThreadMs(cdp: CDPSession): Promise<{ task: number; script: number; style: number; layout: number }> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
+  const m = (name: string) => 1000 * (metrics.find((x) => x.name === name)?.value ?? NaN)
+  return { task: m('TaskDuration'), script: m('ScriptDuration'), style: m('RecalcStyleDuration'), layout: m('LayoutDuration') }
 }
 
 /** One drop from the pool to the front of a lane's queue, timed on this station and in `watchers`. */
@@ -312,13 +319,23 @@ async function main(): Promise<void> {
     await openBoard(page, station.url)
     const watched: DropSample[] = []
     const rttFrame2: number[] = []
+    // What each change costs the watching page's main thread: from before the drop to 150 ms after
+    // the card showed there (the change, its risk and their frame), from Chromium's counters.
+    const cdp2 = await ctx2.newCDPSession(page2)
+    await cdp2.send('Performance.enable')
+    const perChange: { task: number; script: number; style: number; layout: number }[] = []
     for (let i = 0; i < RUNS + 1; i++) {
+      const m0 = await mainThreadMs(cdp2)
       const { sample } = await timedDrop(page, i % 6, [page2])
+      await new Promise((r) => setTimeout(r, 150))
+      const m1 = await mainThreadMs(cdp2)
       const n2 = await networkFloor(page2)
       if (i === 0) continue
       watched.push(sample)
       rttFrame2.push(n2.rttFrameMs)
+      perChange.push({ task: m1.task - m0.task, script: m1.script - m0.script, style: m1.style - m0.style, layout: m1.layout - m0.layout })
     }
+    log(`second browser main thread per change ${JSON.stringify(perChange)}`)
     const commitFloors = commitFloor(50)
     log(`drops ${JSON.stringify(drops)}`)
     log(`drops watched by a second browser ${JSON.stringify(watched)}`)
@@ -328,6 +345,8 @@ async function main(): Promise<void> {
     rows.push(row("Drop → board repainted with the station's reply (committed state) on this station", '<= 30 ms p95', stats(drops.map((d) => d.confirmedMs)), 'ms', stats(rttFrame).p50, '/api/health round trip + one frame', (s) => s.p95 <= 30))
     rows.push(row('Drop → a second browser shows it (separate Chromium, SSE)', '<= 100 ms p95', stats(watched.map((d) => d.secondMs)), 'ms', stats(rttFrame2).p50, '/api/health round trip + one frame in that browser', (s) => s.p95 <= 100))
     rows.push(row(`Drop → all ${CLIENTS} lightweight SSE clients (Node http, connected during the drops above) received the event (slowest per drop)`, '<= 250 ms', stats(slowestSse), 'ms', stats(rtt).p50, 'fetch round trip of GET /api/health', (s) => s.p95 <= 250))
+    rows.push(row("For reference: the second browser's main thread per change (all its tasks from before the drop to 150 ms after the card showed there; Chromium's TaskDuration)", '–', stats(perChange.map((c) => c.task)), 'ms', null, '', null))
+    notes.push(`The second browser's main thread per change, p50: script ${f(stats(perChange.map((c) => c.script)).p50)} ms, style ${f(stats(perChange.map((c) => c.style)).p50)} ms, layout ${f(stats(perChange.map((c) => c.layout)).p50)} ms; the rest of its ${f(stats(perChange.map((c) => c.task)).p50)} ms is paint, layerize and the work around them.`)
     rows.push(row('For reference, while that second browser renders each change on the same two cores: drop → repainted (optimistic) on this station', '–', stats(watched.map((d) => d.optimisticMs)), 'ms', stats(floorMs).p50, 'a pointer move without a drag → next frame', null))
     rows.push(row('For reference, the same: drop → repainted with the reply on this station', '–', stats(watched.map((d) => d.confirmedMs)), 'ms', stats(rttFrame).p50, '/api/health round trip + one frame', null))
     rows.push(row('For reference, the same: drop → committed row', '–', stats(watched.map((d) => d.commitMs)), 'ms', stats(commitFloors).p50, 'bare UPDATE transaction', null))
