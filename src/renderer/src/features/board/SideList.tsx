@@ -34,11 +34,13 @@ export function SideList() {
         {t('ui.sideList')} <span className="count">{sideIds.length}</span>
       </h2>
       <QcBacklogLine />
-      <ul>
-        {sideIds.slice(0, 30).map((id) => (
-          <SideRow key={id} id={id} />
-        ))}
-      </ul>
+      <div className="side-scroll">
+        <ul>
+          {sideIds.slice(0, 30).map((id) => (
+            <SideRow key={id} id={id} />
+          ))}
+        </ul>
+      </div>
     </section>
   )
 }
