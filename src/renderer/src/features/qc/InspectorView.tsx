@@ -42,6 +42,9 @@ function awaitingQc(s: Pick<BoardData, 'sideIds' | 'orders'>): RepairOrder[] {
   return awaitingOf.list
 }
 
+/** Cars ready for delivery (the rest of the side list), for the QC screen and the board's backlog line. */
+export const readyCount = (s: Pick<BoardData, 'sideIds' | 'orders'>): number => s.sideIds.filter((id) => s.orders[id]?.status === 'ready').length
+
 /** The ranked QC queue, live from the board store. */
 export function useQcRows(): QcRow[] {
   const orders = useBoard(awaitingQc)
@@ -69,7 +72,7 @@ function PriorityBadges({ priorities }: { priorities: number[] }) {
 export function QcScreen({ route }: { route: Exclude<Route, 'board'> }) {
   const { t } = useTranslation()
   const rows = useQcRows()
-  const ready = useBoard((s) => s.sideIds.filter((id) => s.orders[id]?.status === 'ready').length)
+  const ready = useBoard(readyCount)
   const role = useSession((s) => s.role)
   useEffect(() => {
     void loadQc()

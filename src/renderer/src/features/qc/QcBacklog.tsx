@@ -1,6 +1,6 @@
 import { useT } from '../../i18n'
 import { useBoard } from '../../store/board-store'
-import { formatWait, useQcRows } from './InspectorView'
+import { formatWait, readyCount, useQcRows } from './InspectorView'
 import { qcBacklog } from './qc-model'
 import { go } from './route'
 
@@ -27,7 +27,7 @@ export function QcHeaderButton() {
 export function QcBacklogLine() {
   const { t } = useT()
   const { awaiting, oldestWaitMinutes } = qcBacklog(useQcRows())
-  const ready = useBoard((s) => s.sideIds.filter((id) => s.orders[id]?.status === 'ready').length)
+  const ready = useBoard(readyCount)
   return (
     <p className="qc-backlog" data-testid="qc-backlog">
       <button type="button" className="linkish" onClick={() => go('qc')}>
