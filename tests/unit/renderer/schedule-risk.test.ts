@@ -3,7 +3,7 @@ import { fromSnapshot, type BoardData } from '../../../src/renderer/src/store/bo
 import { useBoard } from '../../../src/renderer/src/store/board-store'
 import { useDrag } from '../../../src/renderer/src/store/drag-store'
 import { useUi } from '../../../src/renderer/src/store/ui-store'
-import { recomputeRisk, sortPoolBySlack, useRisk } from '../../../src/renderer/src/features/schedule/risk-store'
+import { poolOrderOf, recomputeRisk, sortPoolBySlack, useRisk } from '../../../src/renderer/src/features/schedule/risk-store'
 import { computePreview } from '../../../src/renderer/src/features/schedule/drop-preview'
 import type { OrderRisk } from '../../../src/shared/domain/risk'
 import type { RepairOrder } from '../../../src/shared/domain/types'
@@ -107,7 +107,8 @@ describe('the pool sorted by slack', () => {
         const sa = risk.get(a)?.slackMinutes ?? null
         const sb = risk.get(b)?.slackMinutes ?? null
         if (sa !== sb) return sa === null ? -1 : sb === null ? 1 : sa - sb
-        return comparePoolOrder(orders[a], orders[b])
+        // RO numbers are unique on the board (schema); this test draws duplicates, so ids break the last ties.
+        return comparePoolOrder(orders[a], orders[b]) || a - b
       })
     let seed = 7
     const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n
@@ -121,6 +122,48 @@ describe('the pool sorted by slack', () => {
     }
     const ids = Object.keys(orders).map(Number).reverse()
     expect(sortPoolBySlack(ids, orders, risk)).toEqual(reference(ids, orders, risk))
+  })
+  it('keeps the pool in that order through a day of changes, updating the sorted list in place', () => {
+    // poolOrderOf takes out and puts back only what changed (a drop: one order leaves); after every
+    // step its list must equal a full sort of the pool as it is then.
+    let seed = 11
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n
+    const make = (id: number): RepairOrder => {
+      const o = order(id, { roNumber: `RO-${id}`, promisedAt: at(`${String(8 + next(10)).padStart(2, '0')}:${next(2) ? '00' : '30'}`) })
+      return { ...o, flags: { ...o.flags, comeback: next(10) === 0, waitingCustomer: next(4) === 0 } }
+    }
+    let orders: Record<number, RepairOrder> = {}
+    let risk = new Map<number, OrderRisk>()
+    let poolIds: number[] = []
+    for (let id = 1; id <= 120; id++) {
+      orders[id] = make(id)
+      risk.set(id, r(id, next(5) === 0 ? null : (next(8) - 4) * 30))
+      poolIds.push(id)
+    }
+    let nextId = 121
+    let lastIds: readonly number[] = []
+    for (let step = 0; step < 200; step++) {
+      const kind = next(5)
+      if (kind === 0 && poolIds.length > 1) {
+        poolIds = poolIds.filter((_, i) => i !== next(poolIds.length)) // dropped onto a lane
+      } else if (kind === 1) {
+        orders = { ...orders, [nextId]: make(nextId) } // imported, or taken back to the pool
+        risk = new Map(risk).set(nextId, r(nextId, (next(8) - 4) * 30))
+        poolIds = [...poolIds, nextId++]
+      } else if (kind === 2) {
+        const id = poolIds[next(poolIds.length)]
+        orders = { ...orders, [id]: { ...make(id), id } } // promise or flags edited
+      } else if (kind === 3) {
+        const id = poolIds[next(poolIds.length)]
+        risk = new Map(risk).set(id, r(id, (next(8) - 4) * 30)) // slack moved with the clock
+      } else {
+        risk = new Map(risk) // a change elsewhere on the board: a new risk map, no pool order changed
+      }
+      const ids = poolOrderOf({ poolIds, orders }, risk)
+      expect(ids).toEqual(sortPoolBySlack(poolIds, orders, risk))
+      if (kind === 4 && step > 0) expect(ids).toBe(lastIds) // same array: the pool list does not re-render
+      lastIds = ids
+    }
   })
 })
 

@@ -207,7 +207,7 @@ function insertionPoint(ids: readonly number[], id: number, before: (a: number, 
 }
 
 /** `ids` (sorted by `compare`, which must be a total order) without `leaving`, with `entering` put in their places. */
-function resort(ids: readonly number[], leaving: ReadonlySet<number>, entering: readonly number[], compare: (a: number, b: number) => number): number[] {
+export function resort(ids: readonly number[], leaving: ReadonlySet<number>, entering: readonly number[], compare: (a: number, b: number) => number): number[] {
   const out = leaving.size ? ids.filter((id) => !leaving.has(id)) : [...ids]
   for (const id of entering) out.splice(insertionPoint(out, id, (a, b) => compare(a, b) < 0), 0, id)
   return out

@@ -9,11 +9,11 @@ import { currentLang, useT } from '../../i18n'
 import { formatDateTime } from '../../i18n/time'
 import { showError } from '../../store/actions'
 import { useBoard } from '../../store/board-store'
-import type { RepairOrder } from '../../../../shared/domain/types'
 import { toast } from '../../store/toast-store'
 import { openDialog, useUi } from '../../store/ui-store'
 import { openScheduleDialog, useScheduleUi } from './schedule-ui'
 import { stoppageTimerText } from './schedule-format'
+import { subletCounts } from './sublet-counts'
 import { useCan } from '../auth/session-store'
 
 const close = () => openScheduleDialog(null)
@@ -24,23 +24,6 @@ export function ScheduleDialogs() {
   if (dialog === 'sublets') return <SubletDialog />
   if (dialog === 'settings') return <SettingsDialog />
   return null
-}
-
-// The counts of the last orders record seen: the selector runs on every store update and render,
-// the walk over every order only when the orders or the minute changed (issue 5).
-let subletsOf: { orders: Readonly<Record<number, RepairOrder>>; now: number; counts: number } | null = null
-function subletCounts(orders: Readonly<Record<number, RepairOrder>>, now: number): number {
-  if (subletsOf?.orders === orders && subletsOf.now === now) return subletsOf.counts
-  let open = 0
-  let overdue = 0
-  for (const o of Object.values(orders)) {
-    const st = o.openStoppage
-    if (st?.kind !== 'sublet') continue
-    open++
-    if (st.expectedEndAt && Date.parse(st.expectedEndAt) < now) overdue++
-  }
-  subletsOf = { orders, now, counts: open * 10_000 + overdue }
-  return subletsOf.counts
 }
 
 /** The sublet list's button (with its count, red when one is overdue); sits with the attention list, since both watch stoppages. */

@@ -3,9 +3,9 @@ import { create } from 'zustand'
 import type { WorkingTime } from '../../../../shared/domain/calendar'
 import { computeBoardRisk, laneLoad, needsAttention, prepareWorkingTime, updateBoardRiskFor, type BoardRisk, type OrderRisk } from '../../../../shared/domain/risk'
 import type { AttendanceKind } from '../../../../shared/domain/calendar'
-import { compareKeys, poolKey } from '../../../../shared/domain/pool-order'
+import { compareKeys, poolKey, type SortKey } from '../../../../shared/domain/pool-order'
 import type { RepairOrder, Technician } from '../../../../shared/domain/types'
-import { changedOrderIdsBetween, laneOrderIds, type BoardData } from '../../store/board-state'
+import { changedOrderIdsBetween, laneOrderIds, resort, type BoardData } from '../../store/board-state'
 import { useBoard } from '../../store/board-store'
 import { keyedSubscriptions, useKeyed } from '../../store/keyed'
 import { useDrag } from '../../store/drag-store'
@@ -240,18 +240,55 @@ function updateRisk(b: BoardData, before: NonNullable<typeof last>, prev: RiskSt
 export function sortPoolBySlack(ids: readonly number[], orders: Readonly<Record<number, RepairOrder>>, risk: ReadonlyMap<number, OrderRisk>): number[] {
   // Each order's keys once (its promise parsed once), not in every comparison: the pool is sorted
   // again on every change that touches it, on every screen (issue 5: 400 orders, ~1 ms -> ~0.2 ms).
-  const keyed = ids.map((id) => {
-    const o = orders[id]
-    return { id, k: o ? poolKey(o) : null, slack: risk.get(id)?.slackMinutes ?? null }
-  })
-  keyed.sort((a, b) => {
-    const byRank = a.k && b.k ? a.k.rank - b.k.rank : 0
-    if (byRank !== 0) return byRank
-    // Unknown slack (no working time before the promise) is the worst case: first.
-    if (a.slack !== b.slack) return a.slack === null ? -1 : b.slack === null ? 1 : a.slack - b.slack
-    return a.k && b.k ? compareKeys(a.k, b.k) : a.id - b.id
-  })
-  return keyed.map((x) => x.id)
+  return ids
+    .map((id) => poolEntry(id, orders, risk))
+    .sort(comparePoolEntries)
+    .map((x) => x.id)
+}
+
+interface PoolEntry {
+  id: number
+  k: SortKey | null
+  slack: number | null
+}
+const poolEntry = (id: number, orders: Readonly<Record<number, RepairOrder>>, risk: ReadonlyMap<number, OrderRisk>): PoolEntry => {
+  const o = orders[id]
+  return { id, k: o ? poolKey(o) : null, slack: risk.get(id)?.slackMinutes ?? null }
+}
+/** sortPoolBySlack's order; total (RO numbers, else ids, break every tie), so a sorted list can be updated in place. */
+function comparePoolEntries(a: PoolEntry, b: PoolEntry): number {
+  const byRank = a.k && b.k ? a.k.rank - b.k.rank : 0
+  if (byRank !== 0) return byRank
+  // Unknown slack (no working time before the promise) is the worst case: first.
+  if (a.slack !== b.slack) return a.slack === null ? -1 : b.slack === null ? 1 : a.slack - b.slack
+  return (a.k && b.k ? compareKeys(a.k, b.k) : 0) || a.id - b.id
+}
+
+/**
+ * `prev` (the pool `prevIds` sorted by sortPoolBySlack, with each order's record and risk then)
+ * brought up to date by taking out the orders that left or changed and putting the changed and new
+ * ones in their places: a drop takes one order out of a 400-order pool, which needs no sort.
+ * Null when more than a few changed (a full sort is then as cheap).
+ */
+function resortPool(
+  prev: { poolIds: readonly number[]; records: readonly (RepairOrder | undefined)[]; risks: readonly (OrderRisk | undefined)[]; ids: readonly number[] },
+  poolIds: readonly number[],
+  orders: Readonly<Record<number, RepairOrder>>,
+  risk: ReadonlyMap<number, OrderRisk>
+): number[] | null {
+  const at = new Map<number, number>()
+  prev.poolIds.forEach((id, i) => at.set(id, i))
+  const entering: number[] = []
+  const staying = new Set<number>()
+  for (const id of poolIds) {
+    const i = at.get(id)
+    if (i !== undefined && orders[id] === prev.records[i] && risk.get(id) === prev.risks[i]) staying.add(id)
+    else if (entering.push(id) > 16) return null
+  }
+  const leaving = new Set(prev.ids.filter((id) => !staying.has(id)))
+  const entries = new Map<number, PoolEntry>()
+  const entry = (id: number): PoolEntry => entries.get(id) ?? entries.set(id, poolEntry(id, orders, risk)).get(id)!
+  return resort(prev.ids, leaving, entering, (a, b) => comparePoolEntries(entry(a), entry(b)))
 }
 
 const reportsOnShow = (): boolean => typeof window !== 'undefined' && isReportsHash(window.location.hash)
@@ -280,7 +317,7 @@ export function poolOrderOf(b: Pick<BoardData, 'poolIds' | 'orders'>, risk: Read
     poolOrder = { ...p, orders: b.orders, risk }
     return p.ids
   }
-  const sorted = sortPoolBySlack(b.poolIds, b.orders, risk)
+  const sorted = (p && resortPool(p, b.poolIds, b.orders, risk)) ?? sortPoolBySlack(b.poolIds, b.orders, risk)
   const ids = p && p.ids.length === sorted.length && sorted.every((id, i) => id === p.ids[i]) ? p.ids : sorted
   poolOrder = { poolIds: b.poolIds, orders: b.orders, risk, records: b.poolIds.map((id) => b.orders[id]), risks: b.poolIds.map((id) => risk.get(id)), ids }
   return ids
