@@ -46,6 +46,12 @@ export interface BenchProbe {
   expectOverlay: boolean
   /** Timestamp of the last pointerup (a drop). */
   lastPointerUp: number | null
+  /**
+   * Every pointerup reported by Event Timing (timestamp and the time its event handlers ran: a
+   * drop's dnd-kit drag end, the command sent, the optimistic change and React's render). Only
+   * events that took 16 ms or more to their next paint are reported (the API's lowest threshold).
+   */
+  pointerUps: { at: number; handlersMs: number }[]
   lastMove: Promise<MoveRecord> | null
   afterFrame(): Promise<number>
   /**
@@ -90,6 +96,7 @@ export function installProbe(): void {
     armed: false,
     expectOverlay: true,
     lastPointerUp: null,
+    pointerUps: [],
     lastMove: null,
     afterFrame,
     whenShown(selector, within, timeoutMs = 10_000) {
@@ -182,4 +189,13 @@ export function installProbe(): void {
     { capture: true }
   )
   window.addEventListener('pointerup', (e) => (probe.lastPointerUp = e.timeStamp), { capture: true })
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as PerformanceEventTiming[]) {
+        if (e.name === 'pointerup') probe.pointerUps.push({ at: e.startTime, handlersMs: e.processingEnd - e.processingStart })
+      }
+    }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit)
+  } catch {
+    // no Event Timing: the bench reports no handler times
+  }
 }
