@@ -265,7 +265,7 @@ function comparePoolEntries(a: PoolEntry, b: PoolEntry): number {
 }
 
 /**
- * `prev` (the pool `prevIds` sorted by sortPoolBySlack, with each order's record and risk then)
+ * The pool `prev.ids` (sortPoolBySlack of `prev.poolIds`, with each order's record and risk then)
  * brought up to date by taking out the orders that left or changed and putting the changed and new
  * ones in their places: a drop takes one order out of a 400-order pool, which needs no sort.
  * Null when more than a few changed (a full sort is then as cheap).
@@ -287,7 +287,11 @@ function resortPool(
   }
   const leaving = new Set(prev.ids.filter((id) => !staying.has(id)))
   const entries = new Map<number, PoolEntry>()
-  const entry = (id: number): PoolEntry => entries.get(id) ?? entries.set(id, poolEntry(id, orders, risk)).get(id)!
+  const entry = (id: number): PoolEntry => {
+    let e = entries.get(id)
+    if (!e) entries.set(id, (e = poolEntry(id, orders, risk)))
+    return e
+  }
   return resort(prev.ids, leaving, entering, (a, b) => comparePoolEntries(entry(a), entry(b)))
 }
 
