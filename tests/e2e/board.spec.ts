@@ -305,4 +305,8 @@ test('on a 1366 x 768 screen every header button is on screen, and the board sti
   const app = await page.locator('.app').boundingBox()
   expect(app!.height).toBeLessThanOrEqual(768)
   await expect(pool(page)).toBeVisible()
+  // The header clock reads the workshop's time (the demo's Asia/Shanghai), not this PC's zone.
+  const shanghai = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms)
+  const clock = (await page.locator('.app-header time.clock').textContent())?.trim()
+  expect([shanghai(Date.now() - 60_000), shanghai(Date.now())]).toContain(clock)
 })

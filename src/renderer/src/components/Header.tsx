@@ -1,10 +1,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { openReports } from '../features/reports/route'
-import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
 import { toggleFullScreen } from '../api/client'
-import { currentLang, setLang } from '../i18n'
+import { currentLang, setLang, useT } from '../i18n'
+import { formatShortTime } from '../i18n/time'
 import { hasUndo, onUndoChange, undoLastMove } from '../store/actions'
 import { useBoard } from '../store/board-store'
 import { openDialog, useUi } from '../store/ui-store'
@@ -13,13 +12,16 @@ import { UserMenu } from '../features/auth/UserMenu'
 import { QcHeaderButton } from '../features/qc/QcBacklog'
 import { ScheduleHeaderButtons } from '../features/schedule/ScheduleDialogs'
 
+/** The workshop's wall clock (its own zone, not this PC's), re-rendered once a minute. */
 function WorkshopClock() {
-  const { t } = useTranslation()
+  // The board's cheap lookups (useT, the cached zone formatter): the clock re-renders when the board
+  // arrives, which on the Reports page falls inside the charts' first render (issue 5).
+  const { t } = useT()
   const timeZone = useBoard((s) => s.settings.timeZone)
   const now = useUi((s) => s.nowMinute)
   return (
     <time className="clock" dateTime={new Date(now).toISOString()} title={`${t('ui.clock')} (${timeZone})`}>
-      {format(new TZDate(now, timeZone), 'HH:mm')}
+      {formatShortTime(now, timeZone, now)}
     </time>
   )
 }
