@@ -7,6 +7,8 @@ import { createTechnician } from './technicians'
 import { editClockSegment, parkRepairOrder, pauseRepairOrder, startRepairOrder } from './clock'
 import { listSegments } from '../db/clock.repo'
 import type { Tx } from './tx'
+import { HOUR_MS, localDateOf, WorkingTime, workForward } from '../../shared/domain/calendar'
+import { readCalendar } from '../db/calendar.repo'
 
 type S = [skill: string, level: SkillLevel]
 
@@ -78,11 +80,17 @@ export function loadDemo(tx: Tx): { technicians: number; repairOrders: number } 
         active: true
       }).id
   )
-  // Promises spread over the next working hours, on quarter hours.
+  // Promises spread over the workshop's next working hours (1 to 8.25 working hours from now, on
+  // quarter hours): a demo loaded at night or on a closed day promises cars for the next open day,
+  // not for the small hours, where every order would be late before the workshop opens.
   const quarter = 15 * 60_000
-  const base = Math.ceil(tx.now / quarter) * quarter
-  const day = new Date(tx.now)
-  const stamp = `${day.getUTCFullYear() % 100}${String(day.getUTCMonth() + 1).padStart(2, '0')}${String(day.getUTCDate()).padStart(2, '0')}`
+  const workshop = new WorkingTime(readCalendar(tx.db)).workshop
+  const inWorkingHours = (hours: number): number => {
+    const at = workForward(workshop, tx.now, hours)?.finish ?? tx.now + hours * HOUR_MS
+    return Math.ceil(at / quarter) * quarter
+  }
+  // RO numbers carry the workshop's date (yyMMdd), not UTC's: at 00:26 in Shanghai it is already tomorrow.
+  const stamp = localDateOf(workshop.timeZone, tx.now).slice(2).replaceAll('-', '')
   const orderIds = jobs.map((job, i) => {
     const flags = Object.fromEntries((job.flags ?? []).map((f) => [f, true]))
     return createRepairOrder(tx, {
@@ -93,7 +101,7 @@ export function loadDemo(tx: Tx): { technicians: number; repairOrders: number } 
       customerName: customers[i % customers.length],
       customerPhone: `138${String(10000000 + ((i * 5237) % 89999999)).padStart(8, '0')}`,
       serviceAdvisor: advisors[i % advisors.length],
-      promisedAt: new Date(base + (4 + ((i * 11) % 30)) * quarter).toISOString(),
+      promisedAt: new Date(inWorkingHours((4 + ((i * 11) % 30)) / 4)).toISOString(),
       partsReady: i % 9 !== 4,
       flags,
       notes: '',
@@ -105,7 +113,7 @@ export function loadDemo(tx: Tx): { technicians: number; repairOrders: number } 
     [0, 1], [6, 1], [2, 0], [7, 0], [3, 3], [8, 4], [5, 5], [17, 5], [12, 2], [25, 6]
   ]
   for (const [o, t] of placements) assignRepairOrder(tx, { id: orderIds[o], technicianId: techIds[t] })
-  demoWorkInProgress(tx, orderIds, techIds)
+  demoWorkInProgress(tx, orderIds, techIds, inWorkingHours)
   return { technicians: techIds.length, repairOrders: orderIds.length }
 }
 
@@ -114,7 +122,7 @@ export function loadDemo(tx: Tx): { technicians: number; repairOrders: number } 
  * every record is valid: two orders running (one of them near its flat-rate hours), one stopped
  * for parts and parked, one sent out to a sublet shop.
  */
-function demoWorkInProgress(tx: Tx, orderIds: number[], techIds: number[]): void {
+function demoWorkInProgress(tx: Tx, orderIds: number[], techIds: number[], inWorkingHours: (hours: number) => number): void {
   const hour = 3_600_000
   const at = (ms: number) => new Date(ms).toISOString()
   // 王建国's diagnosis started 50 minutes ago: 0.8 of its 1.0 flat-rate hours used (amber on the card).
@@ -125,12 +133,12 @@ function demoWorkInProgress(tx: Tx, orderIds: number[], techIds: number[]): void
   startRepairOrder(tx, { id: orderIds[5] })
   // 陈静's paint job waits for paint; parked so she can take the windscreen, which goes out to a glass shop.
   startRepairOrder(tx, { id: orderIds[8] })
-  pauseRepairOrder(tx, { id: orderIds[8], stoppage: { kind: 'parts', parts: '原厂面漆 1L（色号 LA7W）', expectedArrivalAt: at(tx.now + 2 * hour) } })
+  pauseRepairOrder(tx, { id: orderIds[8], stoppage: { kind: 'parts', parts: '原厂面漆 1L（色号 LA7W）', expectedArrivalAt: at(inWorkingHours(2)) } })
   parkRepairOrder(tx, { id: orderIds[8] })
   assignRepairOrder(tx, { id: orderIds[13], technicianId: techIds[4] })
   startRepairOrder(tx, { id: orderIds[13] })
   pauseRepairOrder(tx, {
     id: orderIds[13],
-    stoppage: { kind: 'sublet', vendor: '鹏程汽车玻璃', workSent: '前挡风玻璃更换及标定', expectedReturnAt: at(tx.now + 3 * hour) }
+    stoppage: { kind: 'sublet', vendor: '鹏程汽车玻璃', workSent: '前挡风玻璃更换及标定', expectedReturnAt: at(inWorkingHours(3)) }
   })
 }
