@@ -36,29 +36,28 @@ describe('the demo workshop shows the promise features (issue 3)', () => {
 })
 
 describe('the demo loaded outside working hours', () => {
-  // Thursday 00:26 in Shanghai: a new user trying the board at night.
-  const NIGHT = Date.parse('2026-11-25T16:26:00Z')
-  let night: Harness
-  beforeEach(() => {
-    night = harness(() => NIGHT)
-  })
-  afterEach(() => night.close())
-
   it('promises its cars within the next working hours, so the board is not all late before the shop opens', () => {
-    night.ok('workshop-load-demo')
-    const board = night.ok<BoardSnapshot>('board-get')
-    const tz = board.settings.timeZone
-    for (const o of board.orders) {
-      // Numbered with the workshop's date (Thursday 26th there; UTC still says the 25th).
-      expect(o.roNumber).toMatch(/^RO261126-\d{3}$/)
-      const at = Date.parse(o.promisedAt)
-      expect(['2026-11-26', '2026-11-27'], o.roNumber).toContain(localDateOf(tz, at))
-      const hhmm = localTimeOf(tz, at)
-      expect(hhmm >= '08:30' && hhmm <= '17:30', `${o.roNumber} promised at ${hhmm}`).toBe(true)
+    // Thursday 00:26 in Shanghai: a new user trying the board at night.
+    const NIGHT = Date.parse('2026-11-25T16:26:00Z')
+    const night = harness(() => NIGHT)
+    try {
+      night.ok('workshop-load-demo')
+      const board = night.ok<BoardSnapshot>('board-get')
+      const tz = board.settings.timeZone
+      for (const o of board.orders) {
+        // Numbered with the workshop's date (Thursday 26th there; UTC still says the 25th).
+        expect(o.roNumber).toMatch(/^RO261126-\d{3}$/)
+        const at = Date.parse(o.promisedAt)
+        expect(['2026-11-26', '2026-11-27'], o.roNumber).toContain(localDateOf(tz, at))
+        const hhmm = localTimeOf(tz, at)
+        expect(hhmm >= '08:30' && hhmm <= '17:30', `${o.roNumber} promised at ${hhmm}`).toBe(true)
+      }
+      const states = [...computeBoardRisk(board, NIGHT).orders.values()].map((r) => r.state)
+      // A realistic mix, as in the day: most cars can still make it, some are at risk.
+      expect(states.filter((s) => s === 'on_track').length).toBeGreaterThan(states.length / 2)
+      expect(states).toContain('at_risk')
+    } finally {
+      night.close()
     }
-    const states = [...computeBoardRisk(board, NIGHT).orders.values()].map((r) => r.state)
-    // A realistic mix, as in the day: most cars can still make it, some are at risk.
-    expect(states.filter((s) => s === 'on_track').length).toBeGreaterThan(states.length / 2)
-    expect(states).toContain('at_risk')
   })
 })
