@@ -133,6 +133,33 @@ export async function mouseDrag(
   await expect(page.locator('body')).not.toHaveClass(/is-dragging/, { timeout: UI_TIMEOUT })
 }
 
+/**
+ * A finger drag, as on the QC inspector's or a foreman's tablet: touch the card, hold past the
+ * touch sensor's 220 ms delay, slide to the target and lift (touch events through CDP, which
+ * Chromium handles like a real touchscreen's). The lifted card follows the finger.
+ */
+export async function touchDrag(page: Page, source: Locator, target: Locator): Promise<void> {
+  await source.scrollIntoViewIfNeeded()
+  const from = await source.boundingBox()
+  if (!from) throw new Error('dragged card is not on screen')
+  const cdp = await page.context().newCDPSession(page)
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] })
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 }
+  await touch('touchStart', start.x, start.y)
+  await page.waitForTimeout(400)
+  await touch('touchMove', start.x + 2, start.y + 2)
+  await expect(source).toHaveClass(/card-dragging/, { timeout: UI_TIMEOUT })
+  await expect(page.locator('.card.card-overlay')).toBeVisible()
+  const to = await dropPoint(target, 'end')
+  for (let i = 1; i <= 8; i++) await touch('touchMove', start.x + ((to.x - start.x) * i) / 8, start.y + ((to.y - start.y) * i) / 8)
+  await expect(target).toHaveAttribute('data-over', 'true', { timeout: UI_TIMEOUT })
+  await touch('touchEnd', to.x, to.y)
+  await expect(page.locator('body')).not.toHaveClass(/is-dragging/, { timeout: UI_TIMEOUT })
+  await expect(page.locator('.card.card-overlay')).toHaveCount(0)
+  await cdp.detach()
+}
+
 /** Polls the server until `check` passes (a drop's command is sent after the optimistic update). */
 export async function expectServer(request: APIRequestContext, station: Station, check: (b: BoardSnapshot) => void, timeout = UI_TIMEOUT): Promise<BoardSnapshot> {
   let last: BoardSnapshot | undefined

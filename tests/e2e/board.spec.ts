@@ -12,6 +12,7 @@ import {
   pool,
   queueOf,
   techByName,
+  touchDrag,
   UI_TIMEOUT,
   waitingOrderFor
 } from './board-helpers'
@@ -54,6 +55,23 @@ test('a mouse drag puts a pool order on a free qualified lane, and it survives a
   await pool(page).getByRole('searchbox').fill(order.roNumber)
   await expect(pool(page).getByText('No repair order matches the filter.')).toBeVisible()
   await expect(card(pool(page), order.roNumber)).toHaveCount(0)
+})
+
+test('a finger drag on a touchscreen assigns a pool order to a free qualified lane', async ({ browser, request, station }) => {
+  const before = await boardGet(request, station)
+  const tech = techByName(before, '周强')
+  expect(isBusy(before, tech.id), '周强 starts free').toBe(false)
+  const order = waitingOrderFor(before, tech, true)
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true })
+  try {
+    const page = await context.newPage()
+    await openBoard(page, station)
+    await touchDrag(page, await findInPool(page, order.roNumber), lane(page, tech.name))
+    await expect(card(lane(page, tech.name).getByRole('group', { name: 'Current' }), order.roNumber)).toBeVisible()
+    await expectServer(request, station, (b) => expect(orderByRo(b, order.roNumber)).toMatchObject({ status: 'assigned', technicianId: tech.id }))
+  } finally {
+    await context.close()
+  }
 })
 
 test('a keyboard drag (Space, arrows, Space) assigns an order to a lane', async ({ page, request, station }) => {
