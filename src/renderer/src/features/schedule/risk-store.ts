@@ -267,25 +267,29 @@ function comparePoolEntries(a: PoolEntry, b: PoolEntry): number {
 /**
  * The pool `prev.ids` (sortPoolBySlack of `prev.poolIds`, with each order's record and risk then)
  * brought up to date by taking out the orders that left or changed and putting the changed and new
- * ones in their places: a drop takes one order out of a 400-order pool, which needs no sort.
- * Null when more than a few changed (a full sort is then as cheap).
+ * ones in their places: a drop takes one order out of a 400-order pool, which needs no sort, and a
+ * change elsewhere on the board (most changes) finds every pool order as it was and returns
+ * `prev.ids` itself. Null when more than a few changed (a full sort is then as cheap).
  */
 function resortPool(
   prev: { poolIds: readonly number[]; records: readonly (RepairOrder | undefined)[]; risks: readonly (OrderRisk | undefined)[]; ids: readonly number[] },
   poolIds: readonly number[],
   orders: Readonly<Record<number, RepairOrder>>,
   risk: ReadonlyMap<number, OrderRisk>
-): number[] | null {
-  const at = new Map<number, number>()
-  prev.poolIds.forEach((id, i) => at.set(id, i))
+): readonly number[] | null {
+  const samePool = poolIds === prev.poolIds
+  const at = samePool ? null : new Map(prev.poolIds.map((id, i) => [id, i]))
   const entering: number[] = []
-  const staying = new Set<number>()
-  for (const id of poolIds) {
-    const i = at.get(id)
-    if (i !== undefined && orders[id] === prev.records[i] && risk.get(id) === prev.risks[i]) staying.add(id)
-    else if (entering.push(id) > 16) return null
+  for (let i = 0; i < poolIds.length; i++) {
+    const id = poolIds[i]
+    const j = at ? at.get(id) : i
+    if (j !== undefined && orders[id] === prev.records[j] && risk.get(id) === prev.risks[j]) continue
+    if (entering.push(id) > 16) return null
   }
-  const leaving = new Set(prev.ids.filter((id) => !staying.has(id)))
+  if (samePool && entering.length === 0) return prev.ids
+  const inPool = samePool ? null : new Set(poolIds)
+  const changed = new Set(entering)
+  const leaving = new Set(prev.ids.filter((id) => changed.has(id) || (inPool !== null && !inPool.has(id))))
   const entries = new Map<number, PoolEntry>()
   const entry = (id: number): PoolEntry => {
     let e = entries.get(id)
@@ -317,11 +321,12 @@ let poolOrder: {
 export function poolOrderOf(b: Pick<BoardData, 'poolIds' | 'orders'>, risk: ReadonlyMap<number, OrderRisk>): readonly number[] {
   const p = poolOrder
   if (p && p.poolIds === b.poolIds && p.orders === b.orders && p.risk === risk) return p.ids
-  if (p && p.poolIds === b.poolIds && b.poolIds.every((id, i) => b.orders[id] === p.records[i] && risk.get(id) === p.risks[i])) {
+  const sorted = (p && resortPool(p, b.poolIds, b.orders, risk)) ?? sortPoolBySlack(b.poolIds, b.orders, risk)
+  if (p && sorted === p.ids) {
+    // Every pool order as it was: only the records it was read from are newer.
     poolOrder = { ...p, orders: b.orders, risk }
     return p.ids
   }
-  const sorted = (p && resortPool(p, b.poolIds, b.orders, risk)) ?? sortPoolBySlack(b.poolIds, b.orders, risk)
   const ids = p && p.ids.length === sorted.length && sorted.every((id, i) => id === p.ids[i]) ? p.ids : sorted
   poolOrder = { poolIds: b.poolIds, orders: b.orders, risk, records: b.poolIds.map((id) => b.orders[id]), risks: b.poolIds.map((id) => risk.get(id)), ids }
   return ids
