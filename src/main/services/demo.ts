@@ -123,12 +123,11 @@ export function loadDemo(tx: Tx): { technicians: number; repairOrders: number } 
  * for parts and parked, one sent out to a sublet shop.
  */
 function demoWorkInProgress(tx: Tx, orderIds: number[], techIds: number[], inWorkingHours: (hours: number) => number): void {
-  const hour = 3_600_000
   const at = (ms: number) => new Date(ms).toISOString()
   // 王建国's diagnosis started 50 minutes ago: 0.8 of its 1.0 flat-rate hours used (amber on the card).
   startRepairOrder(tx, { id: orderIds[2] })
   const seg = listSegments(tx.db, orderIds[2])[0]
-  if (seg) editClockSegment(tx, { segmentId: seg.id, startedAt: at(tx.now - (50 / 60) * hour), endedAt: null, reason: '演示数据：50 分钟前开工 / demo data: started 50 minutes ago' })
+  if (seg) editClockSegment(tx, { segmentId: seg.id, startedAt: at(tx.now - (50 / 60) * HOUR_MS), endedAt: null, reason: '演示数据：50 分钟前开工 / demo data: started 50 minutes ago' })
   startRepairOrder(tx, { id: orderIds[0] })
   startRepairOrder(tx, { id: orderIds[5] })
   // 陈静's paint job waits for paint; parked so she can take the windscreen, which goes out to a glass shop.

@@ -18,4 +18,3 @@ const subscribeDragged = keyedSubscriptions(useDrag, (s: DragState, id: number) 
 
 /** Whether this order's card is the one being dragged. */
 export const useDragged = (id: number): boolean => useKeyed(subscribeDragged, id, () => useDrag.getState().activeOrderId === id)
-

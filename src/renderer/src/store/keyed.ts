@@ -48,8 +48,8 @@ function entriesChanged<K, V>(entries: Map<K, { value: V; listeners: Set<() => v
 }
 
 /**
- * A hook reading one key's value through keyedSubscriptions. `snapshot` defaults to reading the
- * store; a caller may pass its own (it must return the same value while nothing it shows changed).
+ * A hook reading one key's value through keyedSubscriptions. `snapshot` reads the value now (it must
+ * return the same value while nothing the caller shows changed, as useSyncExternalStore requires).
  */
 export function useKeyed<K, V>(
   subscribe: (key: K, listener: () => void) => () => void,
