@@ -90,9 +90,16 @@ test('a keyboard drag (Space, arrows, Space) assigns an order to a lane', async 
   await source.focus()
   await page.keyboard.press('Space')
   await expect(source).toHaveAttribute('aria-pressed', 'true', { timeout: UI_TIMEOUT })
-  await page.keyboard.press('ArrowRight')
+  // dnd-kit's KeyboardSensor starts listening for keys in a setTimeout after the pick-up (so the
+  // Space that picked up does not also drop). Chromium runs queued input before timers, so on a
+  // loaded machine an arrow sent right after aria-pressed can arrive before the sensor listens and
+  // is ignored (CI saw this once). Right from the pool always means "the first lane", so pressing
+  // it again until the lane is over is the same move, not a different path.
   const first = lane(page, names[0]!)
-  await expect(first).toHaveAttribute('data-over', 'true', { timeout: UI_TIMEOUT })
+  await expect(async () => {
+    await page.keyboard.press('ArrowRight')
+    await expect(first).toHaveAttribute('data-over', 'true', { timeout: 1_000 })
+  }).toPass({ timeout: UI_TIMEOUT })
   for (let i = 0; i < laneIndex; i++) await page.keyboard.press('ArrowDown')
   const target = lane(page, tech.name)
   await expect(target).toHaveAttribute('data-over', 'true', { timeout: UI_TIMEOUT })
