@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3'
 import { addDays, DEFAULT_CALENDAR, localDateOf, type DayWindow, type TechnicianAttendance, type WorkshopCalendar } from '../../shared/domain/calendar'
+import { prepareCached } from './statement-cache'
 
 const CALENDAR_KEYS = ['timeZone', 'weekHours', 'lunch', 'daysOff', 'settlementHours'] as const
 
 /** The workshop calendar, kept as settings keys (timeZone and settlementHours are 001's keys). */
 export function readCalendar(db: Database): WorkshopCalendar {
-  const rows = db
-    .prepare(`SELECT key, value FROM settings WHERE key IN (${CALENDAR_KEYS.map(() => '?').join(',')})`)
+  const rows = prepareCached(db, `SELECT key, value FROM settings WHERE key IN (${CALENDAR_KEYS.map(() => '?').join(',')})`)
     .all(...CALENDAR_KEYS) as { key: string; value: string }[]
   const c: WorkshopCalendar = { ...DEFAULT_CALENDAR, weekHours: [...DEFAULT_CALENDAR.weekHours], daysOff: [] }
   for (const r of rows) {
@@ -21,7 +21,7 @@ export function readCalendar(db: Database): WorkshopCalendar {
 }
 
 export function writeCalendar(db: Database, c: WorkshopCalendar): void {
-  const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+  const put = prepareCached(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
   for (const k of CALENDAR_KEYS) put.run(k, JSON.stringify(c[k]))
 }
 
@@ -52,19 +52,20 @@ const toAttendance = (r: AttendanceRow): TechnicianAttendance => ({
 /** Attendance records from local date `fromDate` ("yyyy-MM-dd") on. */
 export function listAttendance(db: Database, fromDate: string): TechnicianAttendance[] {
   return (
-    db.prepare('SELECT * FROM technician_attendance WHERE date >= ? ORDER BY date, technician_id').all(fromDate) as AttendanceRow[]
+    prepareCached(db, 'SELECT * FROM technician_attendance WHERE date >= ? ORDER BY date, technician_id').all(fromDate) as AttendanceRow[]
   ).map(toAttendance)
 }
 
 export function getAttendance(db: Database, technicianId: number, date: string): TechnicianAttendance | undefined {
-  const row = db.prepare('SELECT * FROM technician_attendance WHERE technician_id = ? AND date = ?').get(technicianId, date) as
+  const row = prepareCached(db, 'SELECT * FROM technician_attendance WHERE technician_id = ? AND date = ?').get(technicianId, date) as
     | AttendanceRow
     | undefined
   return row ? toAttendance(row) : undefined
 }
 
 export function upsertAttendance(db: Database, a: TechnicianAttendance, now: number): void {
-  db.prepare(
+  prepareCached(
+    db,
     `INSERT INTO technician_attendance (technician_id, date, kind, leaves_at, shift_start, shift_end, lunch_start, lunch_end, note, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (technician_id, date) DO UPDATE SET kind = excluded.kind, leaves_at = excluded.leaves_at,

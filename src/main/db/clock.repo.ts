@@ -39,16 +39,14 @@ const toSegment = (r: SegmentRow): ClockSegment => ({
 
 /** Opens an in-progress segment; the unique index refuses a second running one. */
 export function openSegment(db: Database, repairOrderId: number, technicianId: number, at: number): number {
-  const info = db
-    .prepare('INSERT INTO clock_segments (repair_order_id, technician_id, started_at) VALUES (?, ?, ?)')
+  const info = prepareCached(db, 'INSERT INTO clock_segments (repair_order_id, technician_id, started_at) VALUES (?, ?, ?)')
     .run(repairOrderId, technicianId, at)
   return Number(info.lastInsertRowid)
 }
 
 /** Closes the order's running segment at `at`; returns whether one was running. */
 export function closeSegment(db: Database, repairOrderId: number, at: number): boolean {
-  const info = db
-    .prepare('UPDATE clock_segments SET ended_at = max(?, started_at) WHERE repair_order_id = ? AND ended_at IS NULL')
+  const info = prepareCached(db, 'UPDATE clock_segments SET ended_at = max(?, started_at) WHERE repair_order_id = ? AND ended_at IS NULL')
     .run(at, repairOrderId)
   if (info.changes > 1) throw new Error(`closeSegment: ${info.changes} running segments on order ${repairOrderId}`)
   return info.changes === 1
@@ -56,19 +54,18 @@ export function closeSegment(db: Database, repairOrderId: number, at: number): b
 
 export function listSegments(db: Database, repairOrderId: number): ClockSegment[] {
   return (
-    db.prepare('SELECT * FROM clock_segments WHERE repair_order_id = ? ORDER BY started_at, id').all(repairOrderId) as SegmentRow[]
+    prepareCached(db, 'SELECT * FROM clock_segments WHERE repair_order_id = ? ORDER BY started_at, id').all(repairOrderId) as SegmentRow[]
   ).map(toSegment)
 }
 
 export function getSegment(db: Database, id: number): ClockSegment | undefined {
-  const row = db.prepare('SELECT * FROM clock_segments WHERE id = ?').get(id) as SegmentRow | undefined
+  const row = prepareCached(db, 'SELECT * FROM clock_segments WHERE id = ?').get(id) as SegmentRow | undefined
   return row ? toSegment(row) : undefined
 }
 
 /** Rewrites a segment's times with the dispatcher's reason. Asserts exactly one row changed. */
 export function editSegment(db: Database, id: number, startedAt: number, endedAt: number | null, reason: string, now: number): void {
-  const info = db
-    .prepare('UPDATE clock_segments SET started_at = ?, ended_at = ?, edited_at = ?, edit_reason = ? WHERE id = ?')
+  const info = prepareCached(db, 'UPDATE clock_segments SET started_at = ?, ended_at = ?, edited_at = ?, edit_reason = ? WHERE id = ?')
     .run(startedAt, endedAt, now, reason, id)
   if (info.changes !== 1) throw new Error(`editSegment: expected 1 row for segment ${id}, got ${info.changes}`)
 }
@@ -78,7 +75,8 @@ export function insertTechnicianReport(
   r: { repairOrderId: number; technicianId: number; workDone: string; cause: string; fix: string; writtenBy: string },
   at: number
 ): void {
-  db.prepare(
+  prepareCached(
+    db,
     `INSERT INTO technician_reports (repair_order_id, technician_id, work_done, cause, fix, written_at, written_by)
      VALUES (?, ?, ?, ?, ?, ?, ?)`
   ).run(r.repairOrderId, r.technicianId, r.workDone, r.cause, r.fix, at, r.writtenBy)

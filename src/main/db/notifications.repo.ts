@@ -46,14 +46,14 @@ export interface NotificationRecord {
  * (original_promised_at, set once) and moves the order's promised_at to the revised time.
  */
 export function recordNotification(db: Database, n: NotificationRecord, now: number): number {
-  const info = db
-    .prepare(
+  const info = prepareCached(
+      db,
       `INSERT INTO customer_notifications (repair_order_id, previous_promised_at, revised_promised_at, channel, told_by,
          told_at, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     .run(n.repairOrderId, n.previousPromisedAt, n.revisedPromisedAt, n.channel, n.toldBy, n.toldAt, n.note, n.recordedBy, now)
-  const upd = db
-    .prepare(
+  const upd = prepareCached(
+      db,
       `UPDATE repair_orders SET original_promised_at = coalesce(original_promised_at, promised_at), promised_at = ?,
          updated_at = ?, version = version + 1 WHERE id = ?`
     )
@@ -64,7 +64,7 @@ export function recordNotification(db: Database, n: NotificationRecord, now: num
 
 export function listNotifications(db: Database, repairOrderId: number): CustomerNotification[] {
   return (
-    db.prepare('SELECT * FROM customer_notifications WHERE repair_order_id = ? ORDER BY id').all(repairOrderId) as NotificationRow[]
+    prepareCached(db, 'SELECT * FROM customer_notifications WHERE repair_order_id = ? ORDER BY id').all(repairOrderId) as NotificationRow[]
   ).map(toNotification)
 }
 
@@ -91,8 +91,8 @@ export function notificationSummaries(
 
 /** Figures for the promise report: orders delivered in [from, to) and how they did against the original promise. */
 export function promiseReport(db: Database, from: number, to: number) {
-  const row = db
-    .prepare(
+  const row = prepareCached(
+      db,
       `WITH d AS (
          SELECT o.id, coalesce(o.original_promised_at, o.promised_at) AS original, o.promised_at AS revised,
                 (SELECT min(a.at) FROM audit_log a
@@ -107,8 +107,8 @@ export function promiseReport(db: Database, from: number, to: number) {
        FROM d WHERE delivered_at >= ? AND delivered_at < ?`
     )
     .get(from, to) as { delivered: number; onTimeOriginal: number; onTimeRevised: number; revised: number; lateButToldInAdvance: number }
-  const told = db
-    .prepare(
+  const told = prepareCached(
+      db,
       `SELECT count(DISTINCT n.repair_order_id) AS n FROM customer_notifications n
        WHERE n.told_at >= ? AND n.told_at < ? AND n.told_at < n.previous_promised_at`
     )

@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3'
 import type { ChecklistLine, ComebackCause, QcChecklistItem, RequiredWhen } from '../../shared/domain/qc-checklist'
 import { flagBit } from './repair-orders.repo'
+import { prepareCached } from './statement-cache'
 
 export function readChecklist(db: Database): QcChecklistItem[] {
   return (
-    db.prepare('SELECT id, label_en, label_zh, required_when FROM qc_checklist_items ORDER BY sort_order, id').all() as {
+    prepareCached(db, 'SELECT id, label_en, label_zh, required_when FROM qc_checklist_items ORDER BY sort_order, id').all() as {
       id: string
       label_en: string
       label_zh: string
@@ -15,8 +16,9 @@ export function readChecklist(db: Database): QcChecklistItem[] {
 
 /** Replaces the whole template; signed records refer to immutable checklist versions, so old signatures are unaffected. */
 export function replaceChecklist(db: Database, items: readonly QcChecklistItem[]): void {
-  db.prepare('DELETE FROM qc_checklist_items').run()
-  const insert = db.prepare(
+  prepareCached(db, 'DELETE FROM qc_checklist_items').run()
+  const insert = prepareCached(
+    db,
     'INSERT INTO qc_checklist_items (id, label_en, label_zh, required_when, sort_order) VALUES (?, ?, ?, ?, ?)'
   )
   items.forEach((i, n) => insert.run(i.id, i.labelEn, i.labelZh, JSON.stringify(i.requiredWhen), n + 1))
@@ -72,9 +74,9 @@ export function decodeChecklist(itemsJson: string, requiredItems: number, checke
  * so every record signed on one template shares one row however often the template is edited back.
  */
 export function checklistVersionId(db: Database, itemsJson: string, now: number): number {
-  const found = db.prepare('SELECT id FROM qc_checklist_versions WHERE items = ?').get(itemsJson) as { id: number } | undefined
+  const found = prepareCached(db, 'SELECT id FROM qc_checklist_versions WHERE items = ?').get(itemsJson) as { id: number } | undefined
   if (found) return found.id
-  return Number(db.prepare('INSERT INTO qc_checklist_versions (items, created_at) VALUES (?, ?)').run(itemsJson, now).lastInsertRowid)
+  return Number(prepareCached(db, 'INSERT INTO qc_checklist_versions (items, created_at) VALUES (?, ?)').run(itemsJson, now).lastInsertRowid)
 }
 
 export interface QcRecord {
@@ -134,12 +136,12 @@ const toRecord = (r: QcRecordRow): QcRecord => ({
 
 export function listQcRecords(db: Database, repairOrderId: number): QcRecord[] {
   return (
-    db.prepare(`${SELECT_RECORDS} WHERE r.repair_order_id = ? ORDER BY r.attempt`).all(repairOrderId) as QcRecordRow[]
+    prepareCached(db, `${SELECT_RECORDS} WHERE r.repair_order_id = ? ORDER BY r.attempt`).all(repairOrderId) as QcRecordRow[]
   ).map(toRecord)
 }
 
 export function getQcRecord(db: Database, id: number): QcRecord | undefined {
-  const row = db.prepare(`${SELECT_RECORDS} WHERE r.id = ?`).get(id) as QcRecordRow | undefined
+  const row = prepareCached(db, `${SELECT_RECORDS} WHERE r.id = ?`).get(id) as QcRecordRow | undefined
   return row ? toRecord(row) : undefined
 }
 
@@ -162,8 +164,8 @@ export interface NewQcRecord {
 export function insertQcRecord(db: Database, r: NewQcRecord): number {
   const encoded = encodeChecklist(r.checklist)
   const versionId = checklistVersionId(db, encoded.itemsJson, r.signedAt)
-  const info = db
-    .prepare(
+  const info = prepareCached(
+      db,
       `INSERT INTO qc_records (repair_order_id, attempt, result, inspector_user_id, inspector_name, signed_at,
          meaning_en, meaning_zh, fail_reason, comeback_cause, technician_id, checklist_version_id, required_items, checked_items)
        VALUES (?, (SELECT coalesce(max(attempt), 0) + 1 FROM qc_records WHERE repair_order_id = ?),
@@ -191,8 +193,7 @@ export function insertQcRecord(db: Database, r: NewQcRecord): number {
 /** When each awaiting-QC order entered the queue (ms), stamped by migration 003's triggers. */
 export function qcWaitSince(db: Database, ids: readonly number[]): Map<number, number> {
   if (ids.length === 0) return new Map()
-  const rows = db
-    .prepare(`SELECT repair_order_id, since FROM qc_waits WHERE repair_order_id IN (${ids.map(() => '?').join(',')})`)
+  const rows = prepareCached(db, `SELECT repair_order_id, since FROM qc_waits WHERE repair_order_id IN (${ids.map(() => '?').join(',')})`)
     .all(...ids) as { repair_order_id: number; since: number }[]
   return new Map(rows.map((r) => [r.repair_order_id, r.since]))
 }
@@ -218,8 +219,7 @@ export const INSERT_DELIVERY_SQL = `INSERT INTO deliveries (repair_order_id, del
    FROM repair_orders o WHERE o.id = ?`
 
 export function insertDelivery(db: Database, d: DeliveryRecord): void {
-  const info = db
-    .prepare(INSERT_DELIVERY_SQL)
+  const info = prepareCached(db, INSERT_DELIVERY_SQL)
     .run(d.deliveredAt, d.deliveredBy, d.flatRateHours, d.actualHours, d.actualSource, d.firstTimePass ? 1 : 0, d.repairOrderId)
   if (info.changes !== 1) throw new Error(`insertDelivery: repair order ${d.repairOrderId} not found`)
 }
@@ -229,7 +229,7 @@ export function insertDelivery(db: Database, d: DeliveryRecord): void {
  * running total migration 004 keeps (a trigger on deliveries), not by counting every delivery.
  */
 export function firstTimePassCounts(db: Database): { delivered: number; firstTimePass: number } {
-  const r = db.prepare('SELECT delivered, first_time_pass AS ftp FROM delivery_totals WHERE id = 1').get() as
+  const r = prepareCached(db, 'SELECT delivered, first_time_pass AS ftp FROM delivery_totals WHERE id = 1').get() as
     | { delivered: number; ftp: number }
     | undefined
   return { delivered: r?.delivered ?? 0, firstTimePass: r?.ftp ?? 0 }
@@ -241,12 +241,10 @@ export function firstTimePassCounts(db: Database): { delivered: number; firstTim
  * interval counts up to `now`.
  */
 export function clockedHours(db: Database, repairOrderId: number, now: number): number | null {
-  const table = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'clock_segments'")
-    .get() as { name: string } | undefined
+  const table = prepareCached(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'clock_segments'").get() as { name: string } | undefined
   if (!table) return null
-  const row = db
-    .prepare(
+  const row = prepareCached(
+      db,
       `SELECT coalesce(sum(coalesce(ended_at, ?) - started_at), 0) AS ms FROM clock_segments WHERE repair_order_id = ?`
     )
     .get(now, repairOrderId) as { ms: number }
@@ -255,8 +253,8 @@ export function clockedHours(db: Database, repairOrderId: number, now: number): 
 
 /** Orders awaiting QC (and since when the longest has waited, ms) and orders ready for delivery. */
 export function qcCounts(db: Database): { awaiting: number; oldestSince: number | null; ready: number } {
-  const r = db
-    .prepare(
+  const r = prepareCached(
+      db,
       // "AND status NOT IN (...)" is the term of the partial index repair_orders_open: with it SQLite
       // searches the few open orders instead of scanning an index of every order ever made.
       `SELECT

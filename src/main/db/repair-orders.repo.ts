@@ -155,8 +155,8 @@ export function getRepairOrders(db: Database, ids: readonly number[]): RepairOrd
 
 /** Every order still on the board (not delivered, not cancelled). */
 export function listOpenRepairOrders(db: Database): RepairOrder[] {
-  const rows = db
-    .prepare(
+  const rows = prepareCached(
+      db,
       `SELECT * FROM repair_orders
        WHERE status NOT IN ('delivered','cancelled')` // the exact term of the partial index repair_orders_open, so SQLite uses it
     )
@@ -165,7 +165,7 @@ export function listOpenRepairOrders(db: Database): RepairOrder[] {
 }
 
 export function findIdByRoNumber(db: Database, roNumber: string): number | undefined {
-  const row = db.prepare('SELECT id FROM repair_orders WHERE ro_number = ?').get(roNumber) as { id: number } | undefined
+  const row = prepareCached(db, 'SELECT id FROM repair_orders WHERE ro_number = ?').get(roNumber) as { id: number } | undefined
   return row?.id
 }
 
@@ -187,8 +187,8 @@ function detailParams(r: RepairOrderRecord) {
 }
 
 export function insertRepairOrder(db: Database, r: RepairOrderRecord, now: number): number {
-  const info = db
-    .prepare(
+  const info = prepareCached(
+      db,
       `INSERT INTO repair_orders (ro_number, plate, vin, model, customer_name, customer_phone, service_advisor,
          promised_at, parts_ready, flag_bits, notes, status, created_at, updated_at)
        VALUES (@roNumber, @plate, @vin, @model, @customerName, @customerPhone, @serviceAdvisor,
@@ -208,8 +208,8 @@ export function updateRepairOrderDetails(
   r: RepairOrderRecord,
   now: number
 ): boolean {
-  const info = db
-    .prepare(
+  const info = prepareCached(
+      db,
       `UPDATE repair_orders SET ro_number = @roNumber, plate = @plate, vin = @vin, model = @model,
          customer_name = @customerName, customer_phone = @customerPhone, service_advisor = @serviceAdvisor,
          promised_at = @promisedAt, parts_ready = @partsReady, flag_bits = @flagBits, notes = @notes,
@@ -223,8 +223,9 @@ export function updateRepairOrderDetails(
 }
 
 function replaceJobLines(db: Database, id: number, lines: RepairOrderRecord['jobLines']): void {
-  db.prepare('DELETE FROM job_lines WHERE repair_order_id = ?').run(id)
-  const insert = db.prepare(
+  prepareCached(db, 'DELETE FROM job_lines WHERE repair_order_id = ?').run(id)
+  const insert = prepareCached(
+    db,
     `INSERT INTO job_lines (repair_order_id, line_no, description, skill_code, min_level, hours)
      VALUES (?, ?, ?, ?, ?, ?)`
   )
@@ -314,5 +315,5 @@ export function writeQueue(db: Database, technicianId: number, ids: readonly num
 }
 
 export function countRepairOrders(db: Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM repair_orders').get() as { n: number }).n
+  return (prepareCached(db, 'SELECT count(*) AS n FROM repair_orders').get() as { n: number }).n
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { prepareCached } from './statement-cache'
 
 export interface WorkshopSettings {
   /** IANA zone in which shifts, lunch and promises are read. */
@@ -10,14 +11,14 @@ export interface WorkshopSettings {
 const defaults: WorkshopSettings = { timeZone: 'Asia/Shanghai', settlementHours: 0.2 }
 
 export function readSettings(db: Database): WorkshopSettings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]
+  const rows = prepareCached(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[]
   const out: Record<string, unknown> = { ...defaults }
   for (const r of rows) out[r.key] = JSON.parse(r.value) as unknown
   return out as unknown as WorkshopSettings
 }
 
 export function writeSetting(db: Database, key: keyof WorkshopSettings, value: unknown): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+  prepareCached(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
     key,
     JSON.stringify(value)
   )

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3'
 import type { Skill } from '../../shared/domain/types'
+import { prepareCached } from './statement-cache'
 
 export function listSkills(db: Database): Skill[] {
   return (
-    db.prepare('SELECT code, name_zh, name_en, active FROM skills ORDER BY sort_order, code').all() as {
+    prepareCached(db, 'SELECT code, name_zh, name_en, active FROM skills ORDER BY sort_order, code').all() as {
       code: string
       name_zh: string
       name_en: string
@@ -17,7 +18,8 @@ export function getSkill(db: Database, code: string): Skill | undefined {
 }
 
 export function insertSkill(db: Database, s: Skill): void {
-  db.prepare(
+  prepareCached(
+    db,
     `INSERT INTO skills (code, name_zh, name_en, active, sort_order)
      VALUES (?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM skills))`
   ).run(s.code, s.nameZh, s.nameEn, s.active ? 1 : 0)
@@ -25,8 +27,6 @@ export function insertSkill(db: Database, s: Skill): void {
 
 export function updateSkill(db: Database, s: Skill): boolean {
   return (
-    db
-      .prepare('UPDATE skills SET name_zh = ?, name_en = ?, active = ? WHERE code = ?')
-      .run(s.nameZh, s.nameEn, s.active ? 1 : 0, s.code).changes === 1
+    prepareCached(db, 'UPDATE skills SET name_zh = ?, name_en = ?, active = ? WHERE code = ?').run(s.nameZh, s.nameEn, s.active ? 1 : 0, s.code).changes === 1
   )
 }

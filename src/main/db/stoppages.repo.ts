@@ -40,8 +40,8 @@ export function openStoppage(
   s: { repairOrderId: number; technicianId: number | null; details: StoppageDetails; startedBy: string },
   at: number
 ): number {
-  const info = db
-    .prepare(
+  const info = prepareCached(
+      db,
       `INSERT INTO stoppages (repair_order_id, technician_id, kind, details, expected_end_at, started_at, started_by, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
     )
@@ -51,21 +51,19 @@ export function openStoppage(
 
 /** Closes the order's open stoppage at `at`; returns whether one was open. */
 export function closeStoppage(db: Database, repairOrderId: number, at: number): boolean {
-  const info = db
-    .prepare('UPDATE stoppages SET ended_at = max(?, started_at), updated_at = ? WHERE repair_order_id = ? AND ended_at IS NULL')
+  const info = prepareCached(db, 'UPDATE stoppages SET ended_at = max(?, started_at), updated_at = ? WHERE repair_order_id = ? AND ended_at IS NULL')
     .run(at, at, repairOrderId)
   return info.changes === 1
 }
 
 export function getStoppage(db: Database, id: number): Stoppage | undefined {
-  const row = db.prepare('SELECT * FROM stoppages WHERE id = ?').get(id) as StoppageRow | undefined
+  const row = prepareCached(db, 'SELECT * FROM stoppages WHERE id = ?').get(id) as StoppageRow | undefined
   return row ? toStoppage(row) : undefined
 }
 
 /** Rewrites an open stoppage's details (same kind). Asserts exactly one row changed. */
 export function updateStoppageDetails(db: Database, id: number, details: StoppageDetails, now: number): void {
-  const info = db
-    .prepare('UPDATE stoppages SET details = ?, expected_end_at = ?, updated_at = ? WHERE id = ? AND ended_at IS NULL')
+  const info = prepareCached(db, 'UPDATE stoppages SET details = ?, expected_end_at = ?, updated_at = ? WHERE id = ? AND ended_at IS NULL')
     .run(JSON.stringify(details), expectedEndOf(details), now, id)
   if (info.changes !== 1) throw new Error(`updateStoppageDetails: expected 1 row for stoppage ${id}, got ${info.changes}`)
 }
@@ -96,8 +94,8 @@ export function listStoppages(db: Database, filter: { kind?: StoppageKind; repai
     where.push('repair_order_id = ?')
     params.push(filter.repairOrderId)
   }
-  const rows = db
-    .prepare(
+  const rows = prepareCached(
+      db,
       `SELECT * FROM stoppages ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
        ORDER BY expected_end_at IS NULL, expected_end_at, started_at, id LIMIT 2000`
     )

@@ -54,7 +54,7 @@ function attachSkills(db: Database, rows: TechnicianRow[]): Technician[] {
 }
 
 export function listTechnicians(db: Database): Technician[] {
-  const rows = db.prepare('SELECT * FROM technicians ORDER BY name COLLATE NOCASE, id').all() as TechnicianRow[]
+  const rows = prepareCached(db, 'SELECT * FROM technicians ORDER BY name COLLATE NOCASE, id').all() as TechnicianRow[]
   return attachSkills(db, rows)
 }
 
@@ -64,13 +64,13 @@ export function getTechnician(db: Database, id: number): Technician | undefined 
 }
 
 export function findTechnicianIdByEmployeeNo(db: Database, employeeNo: string): number | undefined {
-  const row = db.prepare('SELECT id FROM technicians WHERE employee_no = ?').get(employeeNo) as { id: number } | undefined
+  const row = prepareCached(db, 'SELECT id FROM technicians WHERE employee_no = ?').get(employeeNo) as { id: number } | undefined
   return row?.id
 }
 
 export function insertTechnician(db: Database, t: TechnicianRecord, now: number): number {
-  const info = db
-    .prepare(
+  const info = prepareCached(
+      db,
       `INSERT INTO technicians (name, employee_no, shift_start, shift_end, lunch_start, lunch_end, active, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
@@ -81,8 +81,8 @@ export function insertTechnician(db: Database, t: TechnicianRecord, now: number)
 }
 
 export function updateTechnician(db: Database, id: number, version: number, t: TechnicianRecord, now: number): boolean {
-  const info = db
-    .prepare(
+  const info = prepareCached(
+      db,
       `UPDATE technicians SET name = ?, employee_no = ?, shift_start = ?, shift_end = ?, lunch_start = ?, lunch_end = ?,
          active = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?`
     )
@@ -93,7 +93,7 @@ export function updateTechnician(db: Database, id: number, version: number, t: T
 }
 
 function replaceSkills(db: Database, id: number, skills: TechnicianSkill[]): void {
-  db.prepare('DELETE FROM technician_skills WHERE technician_id = ?').run(id)
-  const insert = db.prepare('INSERT INTO technician_skills (technician_id, skill_code, level) VALUES (?, ?, ?)')
+  prepareCached(db, 'DELETE FROM technician_skills WHERE technician_id = ?').run(id)
+  const insert = prepareCached(db, 'INSERT INTO technician_skills (technician_id, skill_code, level) VALUES (?, ?, ?)')
   for (const s of skills) insert.run(id, s.skill, s.level)
 }
