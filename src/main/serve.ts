@@ -10,7 +10,7 @@ import { openDatabase } from './db/open'
 import { defaultDbFile } from './paths'
 import { startHttpStation } from './transports/http'
 import { countUsers } from './db/users.repo'
-import { DEMO_USERS, seedDemoUsers } from './services/users'
+import { DEMO_USERS, seedDemoTechnicianUser, seedDemoUsers } from './services/users'
 import { Tx } from './services/tx'
 
 const HELP = `Workshop Dispatch Board — browser station (车间派工看板 浏览器站点)
@@ -35,7 +35,8 @@ Options:
                  server listens on 127.0.0.1 only, this PC's browser is the
                  dispatcher's station and needs no login (see docs/security.md).
   --demo         Fill an empty database with a demo workshop day
-                 (10 technicians, 30 repair orders). Ignored if it has data.
+                 (10 technicians, 30 repair orders) and the last 30 days
+                 of delivered work for the Reports page. Ignored if it has data.
                  Also creates demo users when there are none, with PINs that
                  are printed on start: admin 9000, dispatcher 1000,
                  inspector 2000 (QC), tech 3000 (technician T001), wall 4000.
@@ -103,15 +104,28 @@ async function main(): Promise<void> {
   }
   const core = createCore({ db })
   if (values.demo) {
-    const reply = core.dispatch('workshop-load-demo', {}, { actor: 'serve --demo' })
-    console.log(reply.ok ? 'Demo workshop loaded (已载入演示车间).' : `Demo not loaded: ${reply.error.message.en}`)
-    // One audited transaction, like a command; not a command, so no station can trigger it.
+    // The demo users first: the demo's past weeks need the inspector to sign their QC (loadDemo).
+    // One audited transaction each, like a command; not a command, so no station can trigger it.
     const seeded = db.transaction(() => {
       const tx = new Tx(db, Date.now(), { actor: 'serve --demo' }, 'user-seed-demo')
       const users = seedDemoUsers(tx)
       if (users.length > 0) tx.commit()
       return users.length > 0
     }).immediate()
+    const reply = core.dispatch('workshop-load-demo', {}, { actor: 'serve --demo' })
+    if (!reply.ok) console.log(`Demo not loaded: ${reply.error.message.en}`)
+    else {
+      const { delivered } = reply.result as { delivered: number }
+      console.log('Demo workshop loaded (已载入演示车间).')
+      if (delivered > 0) console.log(`  with ${delivered} repair orders delivered over the last 30 days, for the Reports page (近 30 天已交车 ${delivered} 张工单，见“报表”).`)
+    }
+    if (seeded && reply.ok) {
+      // The technician's user belongs to T001, whom the demo has just created.
+      db.transaction(() => {
+        const tx = new Tx(db, Date.now(), { actor: 'serve --demo' }, 'user-seed-demo')
+        if (seedDemoTechnicianUser(tx)) tx.commit()
+      }).immediate()
+    }
     console.log(
       seeded
         ? 'Demo users (演示用户) — PINs are public; never use them for real data (PIN 公开，切勿用于真实数据):'

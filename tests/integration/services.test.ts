@@ -445,7 +445,7 @@ describe('persistence', () => {
 describe('the demo workshop', () => {
   it('fills an empty file in one change (one audit row) with qualified placements, and refuses a second load', () => {
     const r = h.ok<{ technicians: number; repairOrders: number }>('workshop-load-demo')
-    expect(r).toEqual({ technicians: 10, repairOrders: 30 })
+    expect(r).toEqual({ technicians: 10, repairOrders: 30, delivered: 0 })
     expect(h.counts().audit).toBe(1)
     const board = h.ok<BoardSnapshot>('board-get')
     const onLanes = board.orders.filter((o) => o.technicianId !== null)

@@ -9,6 +9,8 @@ import { listSegments } from '../db/clock.repo'
 import type { Tx } from './tx'
 import { HOUR_MS, localDateOf, WorkingTime, workForward } from '../../shared/domain/calendar'
 import { readCalendar } from '../db/calendar.repo'
+import { listInspectors } from './qc'
+import { loadDemoHistory } from './demo-history'
 
 type S = [skill: string, level: SkillLevel]
 
@@ -64,8 +66,11 @@ const customers = ['刘先生', '陈女士', '杨先生', '黄女士', '赵先�
 const advisors = ['孙丽', '郑浩', '马琳']
 const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ'
 
-/** Fills an empty database with a realistic workshop day: 10 technicians and 30 orders, some already on lanes. */
-export function loadDemo(tx: Tx): { technicians: number; repairOrders: number } {
+/**
+ * Fills an empty database with a realistic workshop day: 10 technicians and 30 orders, some
+ * already on lanes; and, when an active QC inspector exists, the last 30 days of delivered work.
+ */
+export function loadDemo(tx: Tx): { technicians: number; repairOrders: number; delivered: number } {
   if (listTechnicians(tx.db).length > 0 || countRepairOrders(tx.db) > 0) throw new AppError('NOT_EMPTY')
   const techIds = technicians.map(
     (t) =>
@@ -80,6 +85,10 @@ export function loadDemo(tx: Tx): { technicians: number; repairOrders: number } 
         active: true
       }).id
   )
+  // With an inspector to sign their QC (serve --demo's demo users), the weeks before today come
+  // first: delivered orders for the Reports page. Before today's orders, which take the lanes.
+  const inspector = listInspectors(tx.db)[0]
+  const delivered = inspector ? loadDemoHistory(tx.db, tx.now, inspector) : 0
   // Promises spread over the workshop's next working hours (1 to 8.25 working hours from now, on
   // quarter hours): a demo loaded at night or on a closed day promises cars for the next open day,
   // not for the small hours, where every order would be late before the workshop opens.
@@ -114,7 +123,7 @@ export function loadDemo(tx: Tx): { technicians: number; repairOrders: number } 
   ]
   for (const [o, t] of placements) assignRepairOrder(tx, { id: orderIds[o], technicianId: techIds[t] })
   demoWorkInProgress(tx, orderIds, techIds, inWorkingHours)
-  return { technicians: techIds.length, repairOrders: orderIds.length }
+  return { technicians: techIds.length, repairOrders: orderIds.length, delivered }
 }
 
 /**

@@ -118,7 +118,20 @@ export function signOff(tx: Tx, a: ParsedArgs<'qc-sign-off'>): SignOffResult {
   // The PIN first: whether a user is an inspector is not told to someone who cannot sign as them.
   const inspector = checkPin(tx.db, candidate, a.pin, tx.now)
   if (inspector.role !== 'qc_inspector') throw new AppError('NOT_INSPECTOR', { name: inspector.name })
+  return recordSignOff(tx, order, inspector, a)
+}
 
+/** What a sign-off says once its inspector is known: result, ticked items, and a fail's reason and cause. */
+export type SignOffDecision = Pick<ParsedArgs<'qc-sign-off'>, 'result' | 'checkedItemIds' | 'failReason' | 'comebackCause'>
+
+/**
+ * The sign-off after the inspector's PIN was checked (signOff), or for the demo's past days
+ * (demo-history.ts, server-side seeding, never a command): the checklist, the record and the move.
+ */
+export function recordSignOff(tx: Tx, order: RepairOrder, inspector: { id: number; name: string }, a: SignOffDecision): SignOffResult {
+  const event = a.result === 'pass' ? ('qc-pass' as const) : ('qc-fail' as const)
+  const move = nextStatus(order, { type: event })
+  if (!move.ok) throw new AppError('ILLEGAL_TRANSITION', { roNumber: order.roNumber, status: order.status, event })
   const check = evaluateChecklist(readChecklist(tx.db), order.flags, a.checkedItemIds)
   if (check.unknownIds.length) throw new AppError('QC_UNKNOWN_ITEM', { items: check.unknownIds.join(', ') })
   if (a.result === 'pass' && check.missingRequired.length) {

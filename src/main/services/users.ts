@@ -99,3 +99,17 @@ export function seedDemoUsers(tx: Tx): User[] {
   tx.extraAudit.user = { before: null, after: created }
   return created
 }
+
+/**
+ * The demo technician's user, once T001 exists (serve --demo seeds the users before the demo
+ * creates its technicians). Only right after seedDemoUsers made the others; false if T001 or the
+ * username is missing or taken.
+ */
+export function seedDemoTechnicianUser(tx: Tx): User | null {
+  const u = DEMO_USERS.find((d) => d.role === 'technician')
+  const technicianId = u?.employeeNo ? findTechnicianIdByEmployeeNo(tx.db, u.employeeNo) : undefined
+  if (!u || technicianId === undefined || findUserRowByUsername(tx.db, u.username)) return null
+  const user = createUser(tx, { name: u.name, username: u.username, role: u.role, pin: u.pin, technicianId })
+  tx.extraAudit.user = { before: null, after: [user] }
+  return user
+}

@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { BoardSnapshot } from '../../src/main/services/board'
+import type { ReportSummary } from '../../src/main/services/reports'
+import { seedDemoTechnicianUser, seedDemoUsers } from '../../src/main/services/users'
+import { Tx } from '../../src/main/services/tx'
+import { addDays, localDateOf } from '../../src/shared/domain/calendar'
+import { harness, type Harness } from './helpers'
+
+// Friday 10:00 in Shanghai.
+const NOW = Date.parse('2026-12-04T02:00:00Z')
+let h: Harness
+beforeEach(() => {
+  h = harness(() => NOW)
+})
+afterEach(() => h.close())
+
+/** What serve --demo does: demo users, the demo (with its past weeks), then T001's user. */
+function serveDemo(): void {
+  h.db.transaction(() => {
+    const tx = new Tx(h.db, NOW, { actor: 'serve --demo' }, 'user-seed-demo')
+    expect(seedDemoUsers(tx).length).toBe(4)
+    tx.commit()
+  })()
+  h.ok('workshop-load-demo')
+  h.db.transaction(() => {
+    const tx = new Tx(h.db, NOW, { actor: 'serve --demo' }, 'user-seed-demo')
+    expect(seedDemoTechnicianUser(tx)?.username).toBe('tech')
+    tx.commit()
+  })()
+}
+
+const scalar = (sql: string): number => (h.db.prepare(sql).get() as { n: number }).n
+
+describe('the demo with an inspector has its past weeks (serve --demo)', () => {
+  it('delivers weeks of orders through the real commands, so the last 30 days report has every figure', () => {
+    serveDemo()
+    const tz = 'Asia/Shanghai'
+    const today = localDateOf(tz, NOW)
+    const summary = h.ok<ReportSummary>('report-summary', { from: addDays(today, -30), to: addDays(today, -1) })
+    // About 26 working days of ten technicians.
+    expect(summary.delivery.delivered).toBeGreaterThan(300)
+    expect(summary.delivery.lateOriginal).toBeGreaterThan(0)
+    expect(summary.delivery.toldInAdvance).toBeGreaterThan(0)
+    expect(summary.delivery.onTimeRateOriginal).toBeGreaterThan(0.6)
+    expect(summary.quality.qcFailures).toBeGreaterThan(0)
+    expect(summary.quality.firstTimeFixRate).toBeGreaterThan(0.8)
+    expect(summary.quality.firstTimeFixRate).toBeLessThan(1)
+    // Efficiency near 100 %, utilisation well under it: lunch is not clocked, gaps are real.
+    expect(summary.labour.efficiency).toBeGreaterThan(0.7)
+    expect(summary.labour.efficiency).toBeLessThan(1.3)
+    expect(summary.labour.utilisation).toBeGreaterThan(0.4)
+    expect(summary.labour.utilisation).toBeLessThan(1)
+    expect(summary.technicians.filter((t) => t.delivered > 0)).toHaveLength(10)
+    // Every stoppage reason occurs, a sublet included.
+    expect(Object.values(summary.stoppageHours).every((hrs) => hrs > 0)).toBe(true)
+    expect(summary.quality.comebackOrders).toBeGreaterThan(0)
+    expect(summary.daily.filter((d) => d.delivered > 0).length).toBeGreaterThan(20)
+
+    // Every past order is delivered, its last QC record a pass by the demo inspector; nothing is
+    // still open from the past, and nothing was dated in the future.
+    expect(scalar(`SELECT count(*) AS n FROM repair_orders WHERE status NOT IN ('delivered') AND ro_number NOT LIKE 'RO261204-%'`)).toBe(0)
+    expect(scalar(`SELECT count(*) AS n FROM qc_records WHERE inspector_name <> '质检 周检'`)).toBe(0)
+    expect(scalar(`SELECT max(at) AS n FROM audit_log`)).toBeLessThanOrEqual(NOW)
+
+    // Today's board is the demo day as without history: 30 orders, some on lanes, one current each.
+    const board = h.ok<BoardSnapshot>('board-get')
+    expect(board.orders).toHaveLength(30)
+    expect(board.orders.every((o) => o.roNumber.startsWith('RO261204-'))).toBe(true)
+  })
+
+  it('is the same demo every time', () => {
+    const orders = () => h.db.prepare('SELECT ro_number, status, promised_at, updated_at FROM repair_orders ORDER BY id').all()
+    serveDemo()
+    const first = orders()
+    h.close()
+    h = harness(() => NOW)
+    serveDemo()
+    expect(orders()).toEqual(first)
+  })
+
+  it('without an inspector (the desktop demo before any user exists) loads today only', () => {
+    h.ok('workshop-load-demo')
+    expect(scalar(`SELECT count(*) AS n FROM deliveries`)).toBe(0)
+    expect(scalar(`SELECT count(*) AS n FROM repair_orders`)).toBe(30)
+  })
+})
