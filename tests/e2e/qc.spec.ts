@@ -121,15 +121,16 @@ test('inspector fails an order, rework goes to the top of the same technician, t
   await board.goto(station.url)
   const lane = board.getByRole('region', { name: technician.name, exact: true })
   await expect(lane.locator(`[data-ro="${order.roNumber}"]`)).toBeVisible()
-  await expect(board.getByTestId('qc-header')).toHaveText(/QC 0/)
+  // The demo's two cars finished late yesterday already wait for QC.
+  await expect(board.getByTestId('qc-header')).toHaveText(/QC 2/)
 
   // Context B: the inspector's tablet.
   const tablet = await inspectorTablet(browser, station)
-  await expect(tablet.getByText('No car waits for QC.')).toBeVisible()
+  await expect(tablet.locator('.qc-row')).toHaveCount(2)
 
   // The technician finishes: both screens see the car arrive in QC without a reload.
   await finish(request, station, order.id)
-  await expect(board.getByTestId('qc-header')).toHaveText(/QC 1/)
+  await expect(board.getByTestId('qc-header')).toHaveText(/QC 3/)
   await expect(board.locator('.side-list')).toContainText(order.roNumber)
   const row = tablet.locator(`.qc-row[data-ro="${order.roNumber}"]`)
   await expect(row).toBeVisible()
@@ -155,7 +156,7 @@ test('inspector fails an order, rework goes to the top of the same technician, t
   const firstQueued = lane.locator('.queue-list .card').first()
   await expect(firstQueued).toHaveAttribute('data-ro', order.roNumber)
   await expect(lane.locator('.queue-list .card').nth(1)).toHaveAttribute('data-ro', queued[1].roNumber)
-  await expect(board.getByTestId('qc-header')).toHaveText(/QC 0/)
+  await expect(board.getByTestId('qc-header')).toHaveText(/QC 2/)
 
   // Rework: the current job goes back to the pool, the rework moves up, is done and finished again.
   await api(request, station, 'repair-order-unassign', { id: queued[0].id })
@@ -185,7 +186,8 @@ test('inspector fails an order, rework goes to the top of the same technician, t
   // The dispatcher's board shows it ready for delivery, still without a reload.
   const sideItem = board.locator('.side-list li', { hasText: order.roNumber })
   await expect(sideItem.locator('.status-ready')).toBeVisible()
-  await expect(board.getByTestId('qc-backlog')).toContainText('1 ready for delivery')
+  // With the demo's car that passed yesterday and waits for its customer.
+  await expect(board.getByTestId('qc-backlog')).toContainText('2 ready for delivery')
 
   // Delivery: flat rate against actual, and this car did not pass first time.
   await board.getByTestId('qc-backlog').getByRole('button', { name: /ready for delivery/ }).click()

@@ -56,16 +56,25 @@ describe('the demo with an inspector has its past weeks (serve --demo)', () => {
     expect(summary.quality.comebackOrders).toBeGreaterThan(0)
     expect(summary.daily.filter((d) => d.delivered > 0).length).toBeGreaterThan(20)
 
-    // Every past order is delivered, its last QC record a pass by the demo inspector; nothing is
-    // still open from the past, and nothing was dated in the future.
-    expect(scalar(`SELECT count(*) AS n FROM repair_orders WHERE status NOT IN ('delivered') AND ro_number NOT LIKE 'RO261204-%'`)).toBe(0)
+    // Every past order is delivered but yesterday's last three: two wait for QC (since yesterday
+    // evening), one passed and waits for its customer. Every QC record is the demo inspector's,
+    // and nothing is dated in the future.
+    const past = h.db.prepare(`SELECT status, count(*) AS n FROM repair_orders WHERE ro_number NOT LIKE 'RO261204-%' GROUP BY status`).all()
+    expect(past).toEqual([
+      { status: 'awaiting_qc', n: 2 },
+      { status: 'delivered', n: summary.delivery.delivered },
+      { status: 'ready', n: 1 }
+    ])
     expect(scalar(`SELECT count(*) AS n FROM qc_records WHERE inspector_name <> '质检 周检'`)).toBe(0)
     expect(scalar(`SELECT max(at) AS n FROM audit_log`)).toBeLessThanOrEqual(NOW)
+    const queue = h.ok<{ order: { roNumber: string } }[]>('qc-queue')
+    expect(queue.map((e) => e.order.roNumber)).toHaveLength(2)
+    expect(queue.every((e) => e.order.roNumber.startsWith('RO261203-'))).toBe(true)
 
-    // Today's board is the demo day as without history: 30 orders, some on lanes, one current each.
+    // Today's board is the demo day as without history, and the three cars of yesterday.
     const board = h.ok<BoardSnapshot>('board-get')
-    expect(board.orders).toHaveLength(30)
-    expect(board.orders.every((o) => o.roNumber.startsWith('RO261204-'))).toBe(true)
+    expect(board.orders.filter((o) => o.roNumber.startsWith('RO261204-'))).toHaveLength(30)
+    expect(board.orders.filter((o) => !o.roNumber.startsWith('RO261204-')).map((o) => o.status).sort()).toEqual(['awaiting_qc', 'awaiting_qc', 'ready'])
   })
 
   it('is the same demo every time', () => {

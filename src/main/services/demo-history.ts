@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3'
 import { COMEBACK_CAUSES, evaluateChecklist } from '../../shared/domain/qc-checklist'
 import { addDays, localDateOf, MINUTE_MS, workForward, WorkingTime, type Interval } from '../../shared/domain/calendar'
 import type { RepairOrderFlag, SkillLevel, Technician } from '../../shared/domain/types'
@@ -11,7 +10,7 @@ import { deliverRepairOrder } from './delivery'
 import { recordCustomerNotification } from './notifications'
 import { recordSignOff } from './qc'
 import { assignRepairOrder, createRepairOrder, requireOrder } from './repair-orders'
-import { Tx, type Caller } from './tx'
+import { Tx } from './tx'
 
 /**
  * The demo's past weeks (serve --demo): delivered repair orders on the demo's technicians, so the
@@ -85,17 +84,23 @@ interface Step {
   /** Order of steps at the same instant: creation first. */
   seq: number
   run: (tx: Tx) => void
+  /** The order's number in the plan, and whether this step is its QC or its delivery. */
+  order: number
+  stage?: 'qc' | 'delivery'
 }
 
 const qualified = (t: Technician, lines: Line[]): boolean =>
   lines.every(([, skill, level]) => t.skills.some((s) => s.skill === skill && s.level >= level))
 
 /**
- * Writes `days` calendar days of delivered work before today's local date, ending before `now`.
- * Returns how many orders it delivered. Call inside one database transaction, after loadDemo and
- * with the demo inspector (seedDemoUsers).
+ * Writes `days` calendar days of work before today's local date, ending before `now`: all of it
+ * delivered but the last day's last three jobs (two awaiting QC, one ready for its customer).
+ * Returns how many orders it delivered. Runs inside loadDemo's transaction (`demo`: its time and
+ * caller), after its technicians and before today's orders, with an inspector to sign (serve
+ * --demo's demo users).
  */
-export function loadDemoHistory(db: Database, now: number, inspector: { id: number; name: string }, days = 30): number {
+export function loadDemoHistory(demo: Tx, inspector: { id: number; name: string }, days = 30): number {
+  const { db, now, caller } = demo
   const calendar = readCalendar(db)
   const technicians = listTechnicians(db).filter((t) => t.active)
   const today = localDateOf(calendar.timeZone, now)
@@ -107,8 +112,11 @@ export function loadDemoHistory(db: Database, now: number, inspector: { id: numb
   const checklist = readChecklist(db)
   const steps: Step[] = []
   let seq = 0
-  const at = (when: number, run: (tx: Tx) => void) => steps.push({ at: when, seq: seq++, run })
   let orders = 0
+  const at = (when: number, run: (tx: Tx) => void, stage?: Step['stage']) => steps.push({ at: when, seq: seq++, run, order: orders, stage })
+  /** The last order of each technician on each day: "d|technicianId" -> its number. */
+  const lastOrder = new Map<string, number>()
+  let lastDay = -1
 
   for (let d = 0; d < days; d++) {
     const date = addDays(firstDay, d)
@@ -147,6 +155,8 @@ export function loadDemoHistory(db: Database, now: number, inspector: { id: numb
         lastPass = passAt
         number++
         orders++
+        lastOrder.set(`${d}|${tech.id}`, orders)
+        lastDay = d
         const ro = `RO${stamp}-${number}`
         const i = orders
         const [model, customerName, serviceAdvisor] = [pick(models), pick(customers), pick(advisors)]
@@ -191,31 +201,37 @@ export function loadDemoHistory(db: Database, now: number, inspector: { id: numb
           recordSignOff(tx, order, inspector, result === 'pass' ? { result, checkedItemIds } : { result, checkedItemIds, ...failure })
         }
         if (rework) {
-          at(qc, sign('fail'))
+          at(qc, sign('fail'), 'qc')
           if (late && toldAt === null && qc + 5 * MINUTE_MS < promised) toldAt = qc + 5 * MINUTE_MS
-          at(rework.start, (tx) => void startRepairOrder(tx, { id }))
-          at(rework.start + ms(rework.hours), (tx) => void finishRepairOrder(tx, { id, report: { workDone: '返工', cause: '质检不合格', fix: '已返工' } }))
+          at(rework.start, (tx) => void startRepairOrder(tx, { id }), 'qc')
+          const reworked = { workDone: '返工', cause: '质检不合格', fix: '已返工' }
+          at(rework.start + ms(rework.hours), (tx) => void finishRepairOrder(tx, { id, report: reworked }), 'qc')
         }
-        at(passAt, sign('pass'))
+        at(passAt, sign('pass'), 'qc')
         if (toldAt !== null) {
           const told = { revisedPromisedAt: new Date(quarterUp(delivered)).toISOString(), channel: pick(channels), toldBy: serviceAdvisor }
           at(toldAt, (tx) => void recordCustomerNotification(tx, { id, ...told }))
         }
-        at(delivered, (tx) => void deliverRepairOrder(tx, { id }))
+        at(delivered, (tx) => void deliverRepairOrder(tx, { id }), 'delivery')
       }
     }
   }
 
+  // The last working day's last jobs of two technicians still wait for QC this morning, and a
+  // third has passed and waits for its customer: the inspector's tablet has work on a fresh demo.
+  const last = (k: number) => (technicians[k] ? lastOrder.get(`${lastDay}|${technicians[k].id}`) : undefined)
+  const awaitingQc = new Set([last(0), last(1)].filter((n) => n !== undefined))
+  const ready = last(2)
+  const kept = steps.filter((s) => !((awaitingQc.has(s.order) && s.stage) || (s.order === ready && s.stage === 'delivery')))
   // The demo's technicians have worked here since the first of these days (their availability in
   // the reports starts at created_at; loadDemo created them a moment ago).
   const since = steps.reduce((m, s) => Math.min(m, s.at), now)
   db.prepare('UPDATE technicians SET created_at = min(created_at, ?)').run(since)
-  const caller: Caller = { actor: 'serve --demo' }
-  steps.sort((a, b) => a.at - b.at || a.seq - b.seq)
-  for (const step of steps) {
+  kept.sort((a, b) => a.at - b.at || a.seq - b.seq)
+  for (const step of kept) {
     const tx = new Tx(db, step.at, caller, 'demo-history')
     step.run(tx)
     tx.commit()
   }
-  return orders
+  return orders - awaitingQc.size - (ready === undefined ? 0 : 1)
 }

@@ -88,7 +88,7 @@ export function loadDemo(tx: Tx): { technicians: number; repairOrders: number; d
   // With an inspector to sign their QC (serve --demo's demo users), the weeks before today come
   // first: delivered orders for the Reports page. Before today's orders, which take the lanes.
   const inspector = listInspectors(tx.db)[0]
-  const delivered = inspector ? loadDemoHistory(tx.db, tx.now, inspector) : 0
+  const delivered = inspector ? loadDemoHistory(tx, inspector) : 0
   // Promises spread over the workshop's next working hours (1 to 8.25 working hours from now, on
   // quarter hours): a demo loaded at night or on a closed day promises cars for the next open day,
   // not for the small hours, where every order would be late before the workshop opens.
