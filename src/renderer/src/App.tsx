@@ -11,6 +11,7 @@ import { SkillsDialog } from './features/technicians/SkillsDialog'
 import { TechnicianDialog } from './features/technicians/TechnicianForm'
 import { TechniciansDialog } from './features/technicians/TechniciansDialog'
 import { ReportsPage } from './features/reports/ReportsPage'
+import { JobTicketPrintRoot } from './features/tickets/JobTicket'
 import { useReportsRoute } from './features/reports/route'
 import { loadBoard, startLive, undoLastMove } from './store/actions'
 import { useBoard } from './store/board-store'
@@ -148,6 +149,7 @@ export function App() {
       <Dialogs />
       <AdminDialogs />
       <ScheduleDialogs />
+      <JobTicketPrintRoot />
     </div>
   )
 }

@@ -1,5 +1,27 @@
 /** English texts shared by the core (error messages) and the UI. */
 export const en = {
+  // Job tickets (派工单): printed from the order dialog (src/renderer/src/features/tickets)
+  ticket: {
+    print: 'Print job ticket',
+    title: 'Job ticket',
+    barcode: 'Barcode of {{roNumber}}',
+    technician: 'Technician',
+    place: 'On the board',
+    pool: 'Dispatch pool (not assigned yet)',
+    queued: 'Next job, place {{n}}',
+    started: 'Started',
+    finished: 'Finished',
+    workDone: 'What was done',
+    cause: 'Cause of the fault',
+    fix: 'How it was fixed',
+    checklist: 'QC checks',
+    required: 'required',
+    optional: 'optional',
+    signTechnician: 'Technician signature',
+    signInspector: 'QC inspector signature',
+    printed: 'Printed {{at}}',
+    notPrinted: 'The job ticket was not printed: {{error}}'
+  },
   // issue 5: the Reports page (src/renderer/src/features/reports)
   reports: {
     title: 'Reports',

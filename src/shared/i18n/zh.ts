@@ -2,6 +2,28 @@ import type { Catalogue } from './en'
 
 /** 简体中文：核心（错误信息）与界面共用。 */
 export const zh: Catalogue = {
+  // 派工单：从修理单对话框打印（src/renderer/src/features/tickets）
+  ticket: {
+    print: '打印派工单',
+    title: '派工单',
+    barcode: '{{roNumber}} 的条码',
+    technician: '技术员',
+    place: '看板位置',
+    pool: '待派工（尚未派工）',
+    queued: '下一工作第 {{n}} 位',
+    started: '开工',
+    finished: '完工',
+    workDone: '做了什么',
+    cause: '故障原因',
+    fix: '如何修复',
+    checklist: '质检检查项目',
+    required: '必检',
+    optional: '选检',
+    signTechnician: '技术员签字',
+    signInspector: '质检员签字',
+    printed: '打印时间 {{at}}',
+    notPrinted: '派工单未打印：{{error}}'
+  },
   // issue 5：报表页面（src/renderer/src/features/reports）
   reports: {
     title: '报表',

@@ -16,6 +16,7 @@ import { RepairOrderForm } from './RepairOrderForm'
 import { OrderSchedule } from '../schedule/OrderSchedule'
 import { OrderHistory } from '../history/OrderHistory'
 import { useCan } from '../auth/session-store'
+import { printTicket } from '../tickets/ticket-store'
 
 export function NewRepairOrderDialog() {
   const { t } = useTranslation()
@@ -35,6 +36,8 @@ export function RepairOrderDialog({ orderId, mode }: { orderId: number; mode: 'v
   const timeZone = useBoard((s) => s.settings.timeZone)
   const lang = currentLang()
   const mayEdit = useCan('repair-order-update')
+  // The ticket lists the QC checks, which only staff may read (roles.ts: qc-checklist-get).
+  const mayPrint = useCan('qc-checklist-get')
   const setMode = (m: 'view' | 'edit' | 'cancel') => openDialog({ kind: 'order', orderId, mode: m })
   if (!order) {
     return (
@@ -138,6 +141,11 @@ export function RepairOrderDialog({ orderId, mode }: { orderId: number; mode: 'v
           </button>
         )}
         <span className="spacer" />
+        {mayPrint && (
+          <button type="button" className="btn" onClick={() => void printTicket(order.id)}>
+            {t('ticket.print')}
+          </button>
+        )}
         <button type="button" className="btn" onClick={closeDialog}>
           {t('ui.close')}
         </button>

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from './fixtures'
+import { boardGet, card, lane, openBoard, UI_TIMEOUT } from './board-helpers'
+
+// Job tickets (派工单): printed from the order dialog with the browser's own print dialog. The
+// test stands in for that dialog (window.print is recorded), then prints the page to PDF in
+// Chromium and reads it back with poppler, as a printer would get it.
+test('the order dialog prints a one-page A5 job ticket with the RO barcode, the jobs and the QC checks', async ({ page, request, station }) => {
+  const board = await boardGet(request, station)
+  const order = board.orders.find((o) => o.status === 'in_progress' && o.technicianId !== null)
+  expect(order, 'the demo has an order in progress').toBeDefined()
+  const tech = board.technicians.find((t) => t.id === order!.technicianId)!
+  await page.addInitScript(() => {
+    window.print = () => {
+      ;(window as unknown as { printed: number }).printed = ((window as unknown as { printed?: number }).printed ?? 0) + 1
+    }
+  })
+  await openBoard(page, station)
+  await card(lane(page, tech.name), order!.roNumber).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByRole('button', { name: 'Print job ticket' }).click()
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: number }).printed ?? 0), { timeout: UI_TIMEOUT }).toBe(1)
+
+  // What prints: the ticket alone, the board and the dialog hidden.
+  await page.emulateMedia({ media: 'print' })
+  const ticket = page.locator('.job-ticket')
+  await expect(ticket).toBeVisible()
+  await expect(page.locator('#root')).toBeHidden()
+  await expect(ticket.locator('.ticket-ro')).toHaveText(order!.roNumber)
+  await expect(ticket).toContainText(`${tech.name} (${tech.employeeNo})`)
+  for (const line of order!.jobLines) await expect(ticket.locator('.ticket-lines')).toContainText(line.description)
+  // A Code 128 barcode of the RO number: bars drawn as SVG rectangles.
+  expect(await ticket.locator('svg.ticket-barcode rect').count()).toBeGreaterThan(10)
+  const checklist = (await (await request.post(`${station.url}/api/commands/qc-checklist-get`, { data: {} })).json()) as { result: unknown[] }
+  await expect(ticket.locator('.ticket-checks li')).toHaveCount(checklist.result.length)
+
+  const dir = mkdtempSync(join(tmpdir(), 'wdb-ticket-'))
+  try {
+    const pdf = join(dir, 'ticket.pdf')
+    await page.pdf({ path: pdf, preferCSSPageSize: true })
+    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' })
+    expect(info.stdout).toMatch(/Pages:\s+1\n/)
+    expect(info.stdout).toMatch(/\(A5\)/)
+    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout
+    expect(text).toContain(order!.roNumber)
+    expect(text).toContain('Job ticket')
+    expect(text).toContain('QC inspector signature')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+
+  // Back on screen, after printing: the ticket is gone, the board is back.
+  await page.emulateMedia({ media: 'screen' })
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
+  await expect(ticket).toHaveCount(0)
+  await expect(dialog).toBeVisible()
+})
