@@ -21,6 +21,7 @@ import { COMEBACK_CAUSES, evaluateChecklist } from '../src/shared/domain/qc-chec
 import { INSERT_DELIVERY_SQL, insertQcRecord, readChecklist } from '../src/main/db/qc.repo'
 import { flagsToBits } from '../src/main/db/repair-orders.repo'
 import { REPAIR_ORDER_FLAGS, STOPPAGE_KINDS, type RepairOrderFlag, type StoppageKind } from '../src/shared/domain/types'
+import { mulberry32 } from '../src/shared/seeded-random'
 
 /** Bump when the generated rows change, so cached files are regenerated. */
 export const GENERATOR_VERSION = 9
@@ -54,17 +55,6 @@ const TZ = 'Asia/Shanghai'
 const MIN = 60_000
 const HOUR = 3_600_000
 const iso = (ms: number) => new Date(ms).toISOString()
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const MODELS = ['丰田凯美瑞', '本田雅阁', '大众帕萨特', '日产天籁', '别克君威', '丰田卡罗拉', '奥迪A4L', '宝马3系']
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭']

@@ -11,6 +11,7 @@ import { openDatabase } from '../src/main/db/open'
 import { appendAudit } from '../src/main/db/audit.repo'
 import { flagsToBits } from '../src/main/db/repair-orders.repo'
 import { REPAIR_ORDER_FLAGS } from '../src/shared/domain/types'
+import { mulberry32 } from '../src/shared/seeded-random'
 
 export interface SeedBoardOptions {
   technicians?: number
@@ -48,17 +49,6 @@ const JOBS: [string, string][] = [
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂'
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ'
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Writes the board into `file` (replaced if present) and returns what it holds. */
 export function seedBoard(file: string, options: SeedBoardOptions = {}): SeededBoard {

@@ -11,6 +11,7 @@ import { recordCustomerNotification } from './notifications'
 import { recordSignOff } from './qc'
 import { assignRepairOrder, createRepairOrder, requireOrder } from './repair-orders'
 import { Tx } from './tx'
+import { mulberry32 } from '../../shared/seeded-random'
 
 /**
  * The demo's past weeks (serve --demo): delivered repair orders on the demo's technicians, so the
@@ -67,18 +68,6 @@ const QUARTER = 15 * MINUTE_MS
 /** Hours as whole minutes of epoch time (the database keeps integer milliseconds). */
 const ms = (hours: number): number => Math.round(hours * 60) * MINUTE_MS
 
-/** A small deterministic generator (mulberry32): the same demo every time. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 interface Step {
   at: number
   /** Order of steps at the same instant: creation first. */
@@ -106,7 +95,7 @@ export function loadDemoHistory(demo: Tx, inspector: { id: number; name: string 
   const today = localDateOf(calendar.timeZone, now)
   const firstDay = addDays(today, -days)
   const wt = new WorkingTime(calendar, technicians, listAttendance(db, firstDay))
-  const rand = random(20261204)
+  const rand = mulberry32(20261204)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]
   const quarterUp = (ms: number) => Math.ceil(ms / QUARTER) * QUARTER
   const checklist = readChecklist(db)

@@ -110,15 +110,19 @@ export interface SignOffResult {
  */
 export function signOff(tx: Tx, a: ParsedArgs<'qc-sign-off'>): SignOffResult {
   const order = requireOrder(tx.db, a.id)
-  const event = a.result === 'pass' ? ('qc-pass' as const) : ('qc-fail' as const)
-  const move = nextStatus(order, { type: event })
-  if (!move.ok) throw new AppError('ILLEGAL_TRANSITION', { roNumber: order.roNumber, status: order.status, event })
+  requireSignable(order, a.result)
 
   const candidate = a.inspectorUserId !== undefined ? getUserRow(tx.db, a.inspectorUserId) : findUserRowByUsername(tx.db, a.username ?? '')
   // The PIN first: whether a user is an inspector is not told to someone who cannot sign as them.
   const inspector = checkPin(tx.db, candidate, a.pin, tx.now)
   if (inspector.role !== 'qc_inspector') throw new AppError('NOT_INSPECTOR', { name: inspector.name })
   return recordSignOff(tx, order, inspector, a)
+}
+
+/** Only an order awaiting QC can be signed off (model.md's arrows). */
+function requireSignable(order: RepairOrder, result: 'pass' | 'fail'): void {
+  const event = result === 'pass' ? ('qc-pass' as const) : ('qc-fail' as const)
+  if (!nextStatus(order, { type: event }).ok) throw new AppError('ILLEGAL_TRANSITION', { roNumber: order.roNumber, status: order.status, event })
 }
 
 /** What a sign-off says once its inspector is known: result, ticked items, and a fail's reason and cause. */
@@ -129,9 +133,7 @@ export type SignOffDecision = Pick<ParsedArgs<'qc-sign-off'>, 'result' | 'checke
  * (demo-history.ts, server-side seeding, never a command): the checklist, the record and the move.
  */
 export function recordSignOff(tx: Tx, order: RepairOrder, inspector: { id: number; name: string }, a: SignOffDecision): SignOffResult {
-  const event = a.result === 'pass' ? ('qc-pass' as const) : ('qc-fail' as const)
-  const move = nextStatus(order, { type: event })
-  if (!move.ok) throw new AppError('ILLEGAL_TRANSITION', { roNumber: order.roNumber, status: order.status, event })
+  requireSignable(order, a.result)
   const check = evaluateChecklist(readChecklist(tx.db), order.flags, a.checkedItemIds)
   if (check.unknownIds.length) throw new AppError('QC_UNKNOWN_ITEM', { items: check.unknownIds.join(', ') })
   if (a.result === 'pass' && check.missingRequired.length) {

@@ -102,8 +102,8 @@ export function seedDemoUsers(tx: Tx): User[] {
 
 /**
  * The demo technician's user, once T001 exists (serve --demo seeds the users before the demo
- * creates its technicians). Only right after seedDemoUsers made the others; false if T001 or the
- * username is missing or taken.
+ * creates its technicians). Only right after seedDemoUsers made the others; null if T001 is
+ * missing or the username is taken.
  */
 export function seedDemoTechnicianUser(tx: Tx): User | null {
   const u = DEMO_USERS.find((d) => d.role === 'technician')

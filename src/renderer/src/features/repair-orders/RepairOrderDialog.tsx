@@ -1,18 +1,18 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { totalHours } from '../../../../shared/domain/pool-order'
 import { REPAIR_ORDER_FLAGS } from '../../../../shared/domain/types'
 import { call } from '../../api/client'
 import { Dialog, Field } from '../../components/Dialog'
 import { FormErrorBanner } from '../../components/FormErrorBanner'
 import { formErrorsFrom, noErrors, type FormErrors } from '../../components/form-errors'
 import { currentLang } from '../../i18n'
-import { formatDateTime, formatHours } from '../../i18n/time'
+import { formatDateTime } from '../../i18n/time'
 import { useBoard, boardData, setBoardData } from '../../store/board-store'
-import { skillName, upsertOrder } from '../../store/board-state'
+import { upsertOrder } from '../../store/board-state'
 import { closeDialog, openDialog } from '../../store/ui-store'
 import { toast } from '../../store/toast-store'
 import { RepairOrderForm } from './RepairOrderForm'
+import { JobLinesTable } from './JobLinesTable'
 import { OrderSchedule } from '../schedule/OrderSchedule'
 import { OrderHistory } from '../history/OrderHistory'
 import { useCan } from '../auth/session-store'
@@ -32,9 +32,7 @@ export function RepairOrderDialog({ orderId, mode }: { orderId: number; mode: 'v
   const { t } = useTranslation()
   const order = useBoard((s) => s.orders[orderId])
   const tech = useBoard((s) => (order?.technicianId != null ? s.technicians[order.technicianId] : undefined))
-  const skills = useBoard((s) => s.skills)
   const timeZone = useBoard((s) => s.settings.timeZone)
-  const lang = currentLang()
   const mayEdit = useCan('repair-order-update')
   // The ticket lists the QC checks, which only staff may read (roles.ts: qc-checklist-get).
   const mayPrint = useCan('qc-checklist-get')
@@ -104,33 +102,7 @@ export function RepairOrderDialog({ orderId, mode }: { orderId: number; mode: 'v
             </>
           )}
         </dl>
-        <table className="lines-table">
-          <caption>{t('fields.jobLines')}</caption>
-          <thead>
-            <tr>
-              <th>{t('fields.description')}</th>
-              <th>{t('fields.skill')}</th>
-              <th>{t('fields.minLevel')}</th>
-              <th>{t('fields.hours')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.jobLines.map((l, i) => (
-              <tr key={l.id ?? i}>
-                <td>{l.description}</td>
-                <td>{skillName(skills, l.skill, lang)}</td>
-                <td>{l.minLevel}</td>
-                <td>{formatHours(l.hours)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <td colSpan={3}>{t('ui.totalHours')}</td>
-              <td>{formatHours(totalHours(order.jobLines))}</td>
-            </tr>
-          </tfoot>
-        </table>
+        <JobLinesTable lines={order.jobLines} className="lines-table" caption={t('fields.jobLines')} />
         <OrderSchedule order={order} />
         <OrderHistory orderId={order.id} />
       </div>

@@ -1,14 +1,11 @@
-import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { isRequired, type QcChecklistItem } from '../../../../shared/domain/qc-checklist'
-import { totalHours } from '../../../../shared/domain/pool-order'
 import { REPAIR_ORDER_FLAGS, type RepairOrder } from '../../../../shared/domain/types'
 import { currentLang } from '../../i18n'
-import { formatDateTime, formatHours } from '../../i18n/time'
-import { skillName } from '../../store/board-state'
+import { formatDateTime } from '../../i18n/time'
 import { useBoard } from '../../store/board-store'
-import { useTicket } from './ticket-store'
 import { Barcode } from './Barcode'
+import { JobLinesTable } from '../repair-orders/JobLinesTable'
 import './ticket.css'
 
 /**
@@ -19,7 +16,6 @@ import './ticket.css'
 export function JobTicket({ order, checklist, printedAt }: { order: RepairOrder; checklist: readonly QcChecklistItem[]; printedAt: number }) {
   const { t } = useTranslation()
   const tech = useBoard((s) => (order.technicianId != null ? s.technicians[order.technicianId] : undefined))
-  const skills = useBoard((s) => s.skills)
   const timeZone = useBoard((s) => s.settings.timeZone)
   const lang = currentLang()
   const flags = REPAIR_ORDER_FLAGS.filter((f) => order.flags[f])
@@ -59,32 +55,7 @@ export function JobTicket({ order, checklist, printedAt }: { order: RepairOrder;
         <dt>{t('fields.flags')}</dt>
         <dd>{flags.length ? flags.map((f) => t(`flags.${f}`)).join(lang === 'zh' ? '、' : ', ') : t('ui.none')}</dd>
       </dl>
-      <table className="ticket-lines">
-        <thead>
-          <tr>
-            <th>{t('fields.description')}</th>
-            <th>{t('fields.skill')}</th>
-            <th>{t('fields.minLevel')}</th>
-            <th>{t('fields.hours')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.jobLines.map((l, i) => (
-            <tr key={l.id ?? i}>
-              <td>{l.description}</td>
-              <td>{skillName(skills, l.skill, lang)}</td>
-              <td>{l.minLevel}</td>
-              <td>{formatHours(l.hours)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td colSpan={3}>{t('ui.totalHours')}</td>
-            <td>{formatHours(totalHours(order.jobLines))}</td>
-          </tr>
-        </tfoot>
-      </table>
+      <JobLinesTable lines={order.jobLines} className="ticket-lines" />
       {order.notes && (
         <p className="ticket-notes">
           <strong>
@@ -127,18 +98,5 @@ export function JobTicket({ order, checklist, printedAt }: { order: RepairOrder;
         <p className="ticket-printed">{t('ticket.printed', { at: formatDateTime(new Date(printedAt).toISOString(), timeZone) })}</p>
       </footer>
     </article>
-  )
-}
-
-/** The print-only root beside the app (ticket.css hides the app when printing). */
-export function JobTicketPrintRoot() {
-  const printing = useTicket((s) => s.printing)
-  const order = useBoard((s) => (printing ? s.orders[printing.orderId] : undefined))
-  if (!printing || !order) return null
-  return createPortal(
-    <div className="ticket-print-root">
-      <JobTicket order={order} checklist={printing.checklist} printedAt={printing.printedAt} />
-    </div>,
-    document.body
   )
 }

@@ -26,8 +26,8 @@ export async function printTicket(orderId: number): Promise<void> {
     return
   }
   useTicket.setState({ printing: { orderId, checklist: reply.result, printedAt: Date.now() } })
-  // React commits the ticket; one more frame lays it out (and the barcode draws) before printing.
-  await nextFrame()
+  // The ticket's code loads on first use; print once it is on the page and laid out (its barcode drawn).
+  for (let i = 0; i < 300 && !document.querySelector('.ticket-print-root .job-ticket'); i++) await nextFrame()
   await nextFrame()
   const done = () => useTicket.setState({ printing: null })
   window.addEventListener('afterprint', done, { once: true })
