@@ -52,9 +52,10 @@ test('the order dialog prints a one-page A5 job ticket with the RO barcode, the 
     rmSync(dir, { recursive: true, force: true })
   }
 
-  // Back on screen, after printing: the ticket is gone, the board is back.
-  await page.emulateMedia({ media: 'screen' })
+  // After printing the ticket is gone: printing now (Ctrl+P) prints the board, not a stale ticket.
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
   await expect(ticket).toHaveCount(0)
+  await expect(page.locator('#root')).toBeVisible()
+  await page.emulateMedia({ media: 'screen' })
   await expect(dialog).toBeVisible()
 })
