@@ -59,3 +59,24 @@ test('the order dialog prints a one-page A5 job ticket with the RO barcode, the 
   await page.emulateMedia({ media: 'screen' })
   await expect(dialog).toBeVisible()
 })
+
+test('the job ticket prints in Chinese on a Chinese board', async ({ page, request, station }) => {
+  const board = await boardGet(request, station)
+  const order = board.orders.find((o) => o.status === 'queued' && o.technicianId !== null)
+  expect(order, 'the demo has a queued next job').toBeDefined()
+  const tech = board.technicians.find((t) => t.id === order!.technicianId)!
+  await page.addInitScript(() => {
+    window.print = () => {}
+  })
+  await openBoard(page, station, 'zh')
+  await card(lane(page, tech.name), order!.roNumber).click()
+  await page.getByRole('dialog').getByRole('button', { name: '打印派工单' }).click()
+  await page.emulateMedia({ media: 'print' })
+  const ticket = page.locator('.job-ticket')
+  await expect(ticket).toBeVisible({ timeout: UI_TIMEOUT })
+  await expect(ticket.locator('.ticket-kind')).toHaveText('派工单')
+  // A next job says where it waits in the technician's queue.
+  await expect(ticket).toContainText(`下一工作第 ${order!.queuePosition! + 1} 位`)
+  await expect(ticket).toContainText(`${tech.name}（${tech.employeeNo}）`)
+  await expect(ticket).toContainText('质检员签字')
+})
