@@ -2,26 +2,37 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from './fixtures'
-import { boardGet, card, lane, openBoard, UI_TIMEOUT } from './board-helpers'
+import type { Page } from '@playwright/test'
+import type { RepairOrder, Technician } from '../../src/shared/domain/types'
+import { expect, test, type Station } from './fixtures'
+import { boardGet, card, lane, openBoard, UI_TIMEOUT, type Lang } from './board-helpers'
 
-// Job tickets (派工单): printed from the order dialog with the browser's own print dialog. The
-// test stands in for that dialog (window.print is recorded), then prints the page to PDF in
-// Chromium and reads it back with poppler, as a printer would get it.
-test('the order dialog prints a one-page A5 job ticket with the RO barcode, the jobs and the QC checks', async ({ page, request, station }) => {
-  const board = await boardGet(request, station)
-  const order = board.orders.find((o) => o.status === 'in_progress' && o.technicianId !== null)
-  expect(order, 'the demo has an order in progress').toBeDefined()
+/**
+ * Opens the dialog of the demo's first order in `status` on a lane, with window.print recorded
+ * (the print dialog stood in for), and presses "Print job ticket".
+ */
+async function printFromDialog(page: Page, station: Station, status: RepairOrder['status'], lang: Lang): Promise<{ order: RepairOrder; tech: Technician }> {
+  const board = await boardGet(page.context().request, station)
+  const order = board.orders.find((o) => o.status === status && o.technicianId !== null)
+  expect(order, `the demo has an order ${status} on a lane`).toBeDefined()
   const tech = board.technicians.find((t) => t.id === order!.technicianId)!
   await page.addInitScript(() => {
     window.print = () => {
       ;(window as unknown as { printed: number }).printed = ((window as unknown as { printed?: number }).printed ?? 0) + 1
     }
   })
-  await openBoard(page, station)
+  await openBoard(page, station, lang)
   await card(lane(page, tech.name), order!.roNumber).click()
+  await page.getByRole('dialog').getByRole('button', { name: lang === 'zh' ? '打印派工单' : 'Print job ticket' }).click()
+  return { order: order!, tech }
+}
+
+// Job tickets (派工单): printed from the order dialog with the browser's own print dialog. The
+// test stands in for that dialog (window.print is recorded), then prints the page to PDF in
+// Chromium and reads it back with poppler, as a printer would get it.
+test('the order dialog prints a one-page A5 job ticket with the RO barcode, the jobs and the QC checks', async ({ page, request, station }) => {
+  const { order, tech } = await printFromDialog(page, station, 'in_progress', 'en')
   const dialog = page.getByRole('dialog')
-  await dialog.getByRole('button', { name: 'Print job ticket' }).click()
   await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: number }).printed ?? 0), { timeout: UI_TIMEOUT }).toBe(1)
 
   // What prints: the ticket alone, the board and the dialog hidden.
@@ -29,9 +40,9 @@ test('the order dialog prints a one-page A5 job ticket with the RO barcode, the 
   const ticket = page.locator('.job-ticket')
   await expect(ticket).toBeVisible()
   await expect(page.locator('#root')).toBeHidden()
-  await expect(ticket.locator('.ticket-ro')).toHaveText(order!.roNumber)
+  await expect(ticket.locator('.ticket-ro')).toHaveText(order.roNumber)
   await expect(ticket).toContainText(`${tech.name} (${tech.employeeNo})`)
-  for (const line of order!.jobLines) await expect(ticket.locator('.ticket-lines')).toContainText(line.description)
+  for (const line of order.jobLines) await expect(ticket.locator('.ticket-lines')).toContainText(line.description)
   // A Code 128 barcode of the RO number: bars drawn as SVG rectangles.
   expect(await ticket.locator('svg.ticket-barcode rect').count()).toBeGreaterThan(10)
   const checklist = (await (await request.post(`${station.url}/api/commands/qc-checklist-get`, { data: {} })).json()) as { result: unknown[] }
@@ -45,7 +56,7 @@ test('the order dialog prints a one-page A5 job ticket with the RO barcode, the 
     expect(info.stdout).toMatch(/Pages:\s+1\n/)
     expect(info.stdout).toMatch(/\(A5\)/)
     const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout
-    expect(text).toContain(order!.roNumber)
+    expect(text).toContain(order.roNumber)
     expect(text).toContain('Job ticket')
     expect(text).toContain('QC inspector signature')
   } finally {
@@ -60,23 +71,14 @@ test('the order dialog prints a one-page A5 job ticket with the RO barcode, the 
   await expect(dialog).toBeVisible()
 })
 
-test('the job ticket prints in Chinese on a Chinese board', async ({ page, request, station }) => {
-  const board = await boardGet(request, station)
-  const order = board.orders.find((o) => o.status === 'queued' && o.technicianId !== null)
-  expect(order, 'the demo has a queued next job').toBeDefined()
-  const tech = board.technicians.find((t) => t.id === order!.technicianId)!
-  await page.addInitScript(() => {
-    window.print = () => {}
-  })
-  await openBoard(page, station, 'zh')
-  await card(lane(page, tech.name), order!.roNumber).click()
-  await page.getByRole('dialog').getByRole('button', { name: '打印派工单' }).click()
+test('the job ticket prints in Chinese on a Chinese board', async ({ page, station }) => {
+  const { order, tech } = await printFromDialog(page, station, 'queued', 'zh')
   await page.emulateMedia({ media: 'print' })
   const ticket = page.locator('.job-ticket')
   await expect(ticket).toBeVisible({ timeout: UI_TIMEOUT })
   await expect(ticket.locator('.ticket-kind')).toHaveText('派工单')
   // A next job says where it waits in the technician's queue.
-  await expect(ticket).toContainText(`下一工作第 ${order!.queuePosition! + 1} 位`)
+  await expect(ticket).toContainText(`下一工作第 ${order.queuePosition! + 1} 位`)
   await expect(ticket).toContainText(`${tech.name}（${tech.employeeNo}）`)
   await expect(ticket).toContainText('质检员签字')
 })

@@ -12,6 +12,7 @@ import { recordSignOff } from './qc'
 import { assignRepairOrder, createRepairOrder, requireOrder } from './repair-orders'
 import { Tx } from './tx'
 import { mulberry32 } from '../../shared/seeded-random'
+import { DEMO_ADVISORS, demoPhone, demoPlate, quarterUp } from './demo-data'
 
 /**
  * The demo's past weeks (serve --demo): delivered repair orders on the demo's technicians, so the
@@ -61,10 +62,7 @@ const stoppages: (StoppageDetailsInput | { kind: 'sublet'; vendor: string; workS
 const failReasons = ['试车仍有异响', '故障灯再次亮起', '漆面有流挂', '轮胎气压未调整']
 const models = ['大众朗逸', '丰田卡罗拉', '本田思域', '别克英朗', '日产轩逸', '大众速腾', '丰田汉兰达', '本田飞度']
 const customers = ['钱先生', '孙女士', '李先生', '周女士', '吴先生', '郑女士', '王先生', '冯女士', '陈先生', '褚女士']
-const advisors = ['孙丽', '郑浩', '马琳']
 const channels = ['phone', 'wechat', 'sms'] as const
-const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ'
-const QUARTER = 15 * MINUTE_MS
 /** Hours as whole minutes of epoch time (the database keeps integer milliseconds). */
 const ms = (hours: number): number => Math.round(hours * 60) * MINUTE_MS
 
@@ -97,7 +95,6 @@ export function loadDemoHistory(demo: Tx, inspector: { id: number; name: string 
   const wt = new WorkingTime(calendar, technicians, listAttendance(db, firstDay))
   const rand = mulberry32(20261204)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]
-  const quarterUp = (ms: number) => Math.ceil(ms / QUARTER) * QUARTER
   const checklist = readChecklist(db)
   const steps: Step[] = []
   let seq = 0
@@ -148,18 +145,18 @@ export function loadDemoHistory(demo: Tx, inspector: { id: number; name: string 
         lastDay = d
         const ro = `RO${stamp}-${number}`
         const i = orders
-        const [model, customerName, serviceAdvisor] = [pick(models), pick(customers), pick(advisors)]
+        const [model, customerName, serviceAdvisor] = [pick(models), pick(customers), pick(DEMO_ADVISORS)]
         // Now and then a car is back for the same fault (a comeback, first in the QC queue).
         const flags = Object.fromEntries([...(job.flags ?? []), ...(rand() < 0.03 ? ['comeback' as const] : [])].map((f) => [f, true]))
         let id = 0
         at(created, (tx) => {
           id = createRepairOrder(tx, {
             roNumber: ro,
-            plate: `粤B ${letters[(i * 7) % letters.length]}${String(10000 + ((i * 7919) % 89999)).slice(0, 4)}`,
+            plate: demoPlate(i),
             vin: null,
             model,
             customerName,
-            customerPhone: `139${String(10000000 + ((i * 5237) % 89999999)).padStart(8, '0')}`,
+            customerPhone: demoPhone('139', i),
             serviceAdvisor,
             promisedAt: new Date(promised).toISOString(),
             partsReady: true,

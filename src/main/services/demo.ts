@@ -11,6 +11,7 @@ import { HOUR_MS, localDateOf, WorkingTime, workForward } from '../../shared/dom
 import { readCalendar } from '../db/calendar.repo'
 import { listInspectors } from './qc'
 import { loadDemoHistory } from './demo-history'
+import { DEMO_ADVISORS, demoPhone, demoPlate, quarterUp } from './demo-data'
 
 type S = [skill: string, level: SkillLevel]
 
@@ -63,8 +64,6 @@ const jobs: { lines: Line[]; flags?: RepairOrderFlag[] }[] = [
 
 const models = ['大众帕萨特', '丰田凯美瑞', '本田雅阁', '别克君越', '日产天籁', '奥迪A4L', '大众迈腾', '丰田RAV4', '本田CR-V', '宝马3系']
 const customers = ['刘先生', '陈女士', '杨先生', '黄女士', '赵先生', '孙女士', '周先生', '吴女士', '郑先生', '冯女士']
-const advisors = ['孙丽', '郑浩', '马琳']
-const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ'
 
 /**
  * Fills an empty database with a realistic workshop day: 10 technicians and 30 orders, some
@@ -92,11 +91,10 @@ export function loadDemo(tx: Tx): { technicians: number; repairOrders: number; d
   // Promises spread over the workshop's next working hours (1 to 8.25 working hours from now, on
   // quarter hours): a demo loaded at night or on a closed day promises cars for the next open day,
   // not for the small hours, where every order would be late before the workshop opens.
-  const quarter = 15 * 60_000
   const workshop = new WorkingTime(readCalendar(tx.db)).workshop
   const inWorkingHours = (hours: number): number => {
     const at = workForward(workshop, tx.now, hours)?.finish ?? tx.now + hours * HOUR_MS
-    return Math.ceil(at / quarter) * quarter
+    return quarterUp(at)
   }
   // RO numbers carry the workshop's date (yyMMdd), not UTC's: at 00:26 in Shanghai it is already tomorrow.
   const stamp = localDateOf(workshop.timeZone, tx.now).slice(2).replaceAll('-', '')
@@ -104,12 +102,12 @@ export function loadDemo(tx: Tx): { technicians: number; repairOrders: number; d
     const flags = Object.fromEntries((job.flags ?? []).map((f) => [f, true]))
     return createRepairOrder(tx, {
       roNumber: `RO${stamp}-${String(i + 1).padStart(3, '0')}`,
-      plate: `粤B ${letters[(i * 7) % letters.length]}${String(10000 + ((i * 7919) % 89999)).slice(0, 4)}`,
+      plate: demoPlate(i),
       vin: null,
       model: models[i % models.length],
       customerName: customers[i % customers.length],
-      customerPhone: `138${String(10000000 + ((i * 5237) % 89999999)).padStart(8, '0')}`,
-      serviceAdvisor: advisors[i % advisors.length],
+      customerPhone: demoPhone('138', i),
+      serviceAdvisor: DEMO_ADVISORS[i % DEMO_ADVISORS.length],
       promisedAt: new Date(inWorkingHours((4 + ((i * 11) % 30)) / 4)).toISOString(),
       partsReady: i % 9 !== 4,
       flags,

@@ -110,6 +110,8 @@ export interface SignOffResult {
  */
 export function signOff(tx: Tx, a: ParsedArgs<'qc-sign-off'>): SignOffResult {
   const order = requireOrder(tx.db, a.id)
+  // Before the PIN too (recordSignOff checks again for its other caller): an order not awaiting QC
+  // is refused as such, and costs no PIN attempt.
   requireSignable(order, a.result)
 
   const candidate = a.inspectorUserId !== undefined ? getUserRow(tx.db, a.inspectorUserId) : findUserRowByUsername(tx.db, a.username ?? '')

@@ -87,15 +87,17 @@ export const DEMO_USERS: readonly { name: string; username: string; role: Role; 
   { name: 'Wall display 大屏', username: 'wall', role: 'wall_display', pin: '4000' }
 ]
 
+/** Creates one demo user; a technician's only once their technician (by employee number) exists. */
+function createDemoUser(tx: Tx, u: (typeof DEMO_USERS)[number]): User | null {
+  const technicianId = u.employeeNo ? (findTechnicianIdByEmployeeNo(tx.db, u.employeeNo) ?? null) : null
+  if (u.role === 'technician' && technicianId === null) return null
+  return createUser(tx, { name: u.name, username: u.username, role: u.role, pin: u.pin, technicianId })
+}
+
 /** Creates the demo users into a database without users; the technician user only when T001 exists. */
 export function seedDemoUsers(tx: Tx): User[] {
   if (countUsers(tx.db) > 0) return []
-  const created: User[] = []
-  for (const u of DEMO_USERS) {
-    const technicianId = u.employeeNo ? (findTechnicianIdByEmployeeNo(tx.db, u.employeeNo) ?? null) : null
-    if (u.role === 'technician' && technicianId === null) continue
-    created.push(createUser(tx, { name: u.name, username: u.username, role: u.role, pin: u.pin, technicianId }))
-  }
+  const created = DEMO_USERS.map((u) => createDemoUser(tx, u)).filter((u): u is User => u !== null)
   tx.extraAudit.user = { before: null, after: created }
   return created
 }
@@ -107,9 +109,8 @@ export function seedDemoUsers(tx: Tx): User[] {
  */
 export function seedDemoTechnicianUser(tx: Tx): User | null {
   const u = DEMO_USERS.find((d) => d.role === 'technician')
-  const technicianId = u?.employeeNo ? findTechnicianIdByEmployeeNo(tx.db, u.employeeNo) : undefined
-  if (!u || technicianId === undefined || findUserRowByUsername(tx.db, u.username)) return null
-  const user = createUser(tx, { name: u.name, username: u.username, role: u.role, pin: u.pin, technicianId })
-  tx.extraAudit.user = { before: null, after: [user] }
+  if (!u || findUserRowByUsername(tx.db, u.username)) return null
+  const user = createDemoUser(tx, u)
+  if (user) tx.extraAudit.user = { before: null, after: [user] }
   return user
 }

@@ -1,20 +1,28 @@
 import { lazy, Suspense } from 'react'
 import { createPortal } from 'react-dom'
+import type { QcChecklistItem } from '../../../../shared/domain/qc-checklist'
 import { useBoard } from '../../store/board-store'
 import { useTicket } from './ticket-store'
 
 // The ticket and its barcode library load when a ticket is first printed, not with the board.
 const JobTicket = lazy(() => import('./JobTicket').then((m) => ({ default: m.JobTicket })))
 
-/** The print-only root beside the app (ticket.css hides the app when printing). */
+/**
+ * The print-only root beside the app (ticket.css hides the app when printing). It reads the board
+ * only while a ticket prints: a drop does not run anything here.
+ */
 export function JobTicketPrintRoot() {
   const printing = useTicket((s) => s.printing)
-  const order = useBoard((s) => (printing ? s.orders[printing.orderId] : undefined))
-  if (!printing || !order) return null
+  return printing ? <PrintingTicket {...printing} /> : null
+}
+
+function PrintingTicket({ orderId, checklist, printedAt }: { orderId: number; checklist: QcChecklistItem[]; printedAt: number }) {
+  const order = useBoard((s) => s.orders[orderId])
+  if (!order) return null
   return createPortal(
     <div className="ticket-print-root">
       <Suspense fallback={null}>
-        <JobTicket order={order} checklist={printing.checklist} printedAt={printing.printedAt} />
+        <JobTicket order={order} checklist={checklist} printedAt={printedAt} />
       </Suspense>
     </div>,
     document.body
