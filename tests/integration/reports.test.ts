@@ -3,6 +3,7 @@ import { localInstant } from '../../src/shared/domain/calendar'
 import type { QcChecklistItem } from '../../src/shared/domain/qc-checklist'
 import type { RepairOrder, Technician } from '../../src/shared/domain/types'
 import type { ReportSummary } from '../../src/main/services/reports'
+import type { DeliveredOrdersExport } from '../../src/main/services/dms'
 import Database from 'better-sqlite3'
 import { migrations } from '../../src/main/db/migrations'
 import { openDatabase } from '../../src/main/db/open'
@@ -226,5 +227,30 @@ describe('who may read reports (roles.ts)', () => {
     }
     const r = h.core.dispatch('report-summary', period, { actor: 'lan', role: null })
     expect(r.ok ? 'ok' : r.error.code).toBe('UNAUTHENTICATED')
+  })
+})
+
+describe('repair-order-export: the same two days for the DMS', () => {
+  it('gives each delivered order its facts at delivery, clocked and stoppage hours, promise and QC', () => {
+    const before = h.counts()
+    const out = h.ok<DeliveredOrdersExport>('repair-order-export', { from: '2026-11-23', to: '2026-11-24' })
+    expect(out.timeZone).toBe(TZ)
+    const row = (o: DeliveredOrdersExport['orders'][number]) => [
+      o.technician, o.flatRateHours, o.actualHours, o.stoppageHours, o.promisedAt, o.originalPromisedAt, o.deliveredAt,
+      o.toldInAdvance, o.firstTimePass, o.comeback, o.qcInspector, o.jobLines.map((l) => [l.description, l.skill, l.hours])
+    ]
+    expect(out.orders.map(row)).toEqual([
+      // RO 1: on time, passed first time
+      ['王建国', 2.5, 2, 0, at('2026-11-23', '17:00'), null, at('2026-11-23', '12:00'), false, true, false, '周检', [['维修', 'maintenance', 2.5]]],
+      // RO 2: 0.5 + 1 + 0.5 h rework clocked, 1 h waiting for parts, promise moved 12:00 -> 14:00 after telling the customer
+      ['李强', 1, 2, 1, at('2026-11-23', '14:00'), at('2026-11-23', '12:00'), at('2026-11-23', '13:00'), true, false, false, '周检', [['维修', 'maintenance', 1]]],
+      // RO 3: the comeback, late and nobody told
+      ['王建国', 1.5, 2, 0, at('2026-11-24', '10:00'), null, at('2026-11-24', '11:00'), false, true, true, '周检', [['维修', 'maintenance', 1.5]]]
+    ])
+    expect(out.orders.map((o) => o.customerName)).toEqual(['刘先生', '刘先生', '刘先生'])
+    expect(h.counts()).toEqual(before)
+    // the period excludes the days around it
+    expect(h.ok<DeliveredOrdersExport>('repair-order-export', { from: '2026-11-24', to: '2026-11-24' }).orders).toHaveLength(1)
+    expect(h.fail('repair-order-export', { from: '2026-11-24', to: '2026-11-23' }).code).toBe('VALIDATION')
   })
 })

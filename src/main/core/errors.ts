@@ -32,7 +32,7 @@ function fieldLabel(lang: Language, path: PropertyKey[]): string {
   return typeof index === 'number' ? `${label} #${index + 1}` : label
 }
 
-function issueText(lang: Language, issue: $ZodIssue): string {
+export function issueText(lang: Language, issue: $ZodIssue): string {
   const t = (key: string, p: Record<string, unknown> = {}) => translate(lang, `issue.${key}`, p)
   if (knownIssueKeys.has(issue.message)) return t(issue.message)
   switch (issue.code) {
@@ -109,10 +109,16 @@ export function toErrorReply(e: unknown, skillName: (code: string, lang: Languag
         }))
       }
     }
+    const issues = e.issues
     return {
       code: e.code,
       params: e.params,
-      message: bilingual(`errors.${e.code}`, (lang) => localParams(e.code, e.params, lang, skillName))
+      // an import's problems: every one for the dialog, the first three in the message
+      ...(issues ? { issues } : {}),
+      message: bilingual(`errors.${e.code}`, (lang) => ({
+        ...localParams(e.code, e.params, lang, skillName),
+        ...(issues ? { summary: issues.slice(0, 3).map((i) => i.message[lang]).join(lang === 'zh' ? '；' : '; ') } : {})
+      }))
     }
   }
   const detail = e instanceof Error ? e.message : String(e)

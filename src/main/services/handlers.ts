@@ -32,6 +32,7 @@ import {
 import { listStoppageEntries, updateStoppage } from './stoppages'
 import { getPromiseReport, listCustomerNotifications, recordCustomerNotification } from './notifications'
 import { reportSummary } from './reports'
+import { checkRepairOrderImport, exportDeliveredOrders, importRepairOrders } from './dms'
 
 /** Read-only context of a query. */
 export interface QueryContext {
@@ -60,11 +61,14 @@ export const queries = {
   'stoppage-list': (ctx: QueryContext, a: ParsedArgs<'stoppage-list'>) => listStoppageEntries(ctx, a),
   'customer-notification-list': (ctx: QueryContext, a: ParsedArgs<'customer-notification-list'>) => listCustomerNotifications(ctx, a),
   'promise-report': (ctx: QueryContext, a: ParsedArgs<'promise-report'>) => getPromiseReport(ctx, a),
-  'report-summary': (ctx: QueryContext, a: ParsedArgs<'report-summary'>) => reportSummary(ctx, a)
+  'report-summary': (ctx: QueryContext, a: ParsedArgs<'report-summary'>) => reportSummary(ctx, a),
+  'repair-order-import-check': (ctx: QueryContext, a: ParsedArgs<'repair-order-import-check'>) => checkRepairOrderImport(ctx, a),
+  'repair-order-export': (ctx: QueryContext, a: ParsedArgs<'repair-order-export'>) => exportDeliveredOrders(ctx, a)
 }
 
 export const mutations = {
   'repair-order-create': (tx: Tx, a: ParsedArgs<'repair-order-create'>) => createRepairOrder(tx, a),
+  'repair-order-import': (tx: Tx, a: ParsedArgs<'repair-order-import'>) => importRepairOrders(tx, a),
   'repair-order-update': (tx: Tx, a: ParsedArgs<'repair-order-update'>) => updateRepairOrder(tx, a),
   'repair-order-assign': (tx: Tx, a: ParsedArgs<'repair-order-assign'>) => assignRepairOrder(tx, a),
   'repair-order-unassign': (tx: Tx, a: ParsedArgs<'repair-order-unassign'>) => unassignRepairOrder(tx, a),

@@ -10,7 +10,8 @@ import {
   share,
   stoppageHoursByReason,
   utilisation,
-  type Rate
+  type Rate,
+  type ReportPeriod
 } from '../../shared/domain/kpi'
 import { COMEBACK_CAUSES, type ComebackCause } from '../../shared/domain/qc-checklist'
 import type { StoppageKind } from '../../shared/domain/types'
@@ -96,6 +97,23 @@ export interface ReportSummary {
 
 const round2 = (h: number): number => Math.round(h * 100) / 100
 
+/** A report's or an export's period in the workshop's zone; refused when empty or over MAX_REPORT_DAYS. */
+export function requirePeriod(timeZone: string, from: string, to: string): ReportPeriod {
+  const period = reportPeriod(timeZone, from, to)
+  if (!period) {
+    throw new AppError('VALIDATION', { summary: '' }, [
+      {
+        path: 'to',
+        message: {
+          en: `must be after the start, at most ${MAX_REPORT_DAYS} days later`,
+          zh: `须晚于开始时间，且不超过 ${MAX_REPORT_DAYS} 天`
+        }
+      }
+    ])
+  }
+  return period
+}
+
 /**
  * The service manager's report for a period (issue 5): delivery against the original and the
  * revised promise, customers told in advance, first-time fix, comebacks, efficiency and
@@ -106,18 +124,7 @@ export function reportSummary(ctx: QueryContext, args: ParsedArgs<'report-summar
   const { db, now } = ctx
   return db.transaction(() => {
     const calendar = readCalendar(db)
-    const period = reportPeriod(calendar.timeZone, args.from, args.to)
-    if (!period) {
-      throw new AppError('VALIDATION', { summary: '' }, [
-        {
-          path: 'to',
-          message: {
-            en: `must be after the start, at most ${MAX_REPORT_DAYS} days later`,
-            zh: `须晚于开始时间，且不超过 ${MAX_REPORT_DAYS} 天`
-          }
-        }
-      ])
-    }
+    const period = requirePeriod(calendar.timeZone, args.from, args.to)
     const { from, to } = period
 
     const days = deliveriesByDay(db, period.days)

@@ -50,6 +50,7 @@ const MAX_BODY = 1024 * 1024
 const statusOf: Partial<Record<ErrorCode, number>> = {
   BAD_JSON: 400,
   VALIDATION: 400,
+  IMPORT_INVALID: 400,
   UNKNOWN_COMMAND: 404,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,

@@ -22,6 +22,15 @@ import {
   technicianReportInput
 } from './promise-schemas'
 import { reportPeriodInput } from './report-schemas'
+import { IMPORT_MAX_ROWS } from '../domain/dms-exchange'
+
+/** A DMS export's rows as the screen read them from the file; a date cell comes as its wall-clock text. */
+const importRowsInput = z.strictObject({
+  rows: z
+    .array(z.array(z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])).max(200))
+    .min(1)
+    .max(IMPORT_MAX_ROWS + 10)
+})
 
 const none = z.strictObject({})
 
@@ -123,7 +132,15 @@ export const commands = {
 
   // ---- reports (issue 5) ----
   /** The service manager's figures for a period of at most 400 days: promises kept, first-time fix, efficiency, stoppages. */
-  'report-summary': { args: reportPeriodInput, mutates: false }
+  'report-summary': { args: reportPeriodInput, mutates: false },
+
+  // ---- exchange with the dealership's main system (DMS) ----
+  /** What importing these rows would create, skip or refuse; writes nothing. */
+  'repair-order-import-check': { args: importRowsInput, mutates: false },
+  /** The file's new repair orders into the dispatch pool, all in one transaction, or none. */
+  'repair-order-import': { args: importRowsInput, mutates: true },
+  /** Orders delivered in a period with job lines, hours, promise and QC, for the DMS to settle. */
+  'repair-order-export': { args: reportPeriodInput, mutates: false }
 } as const
 
 export type Commands = typeof commands

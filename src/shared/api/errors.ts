@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'CLOCK_EDIT_INVALID',
   'STOPPAGE_CLOSED',
   'STOPPAGE_KIND_CHANGE',
+  'IMPORT_INVALID',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

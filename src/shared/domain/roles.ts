@@ -72,7 +72,11 @@ export const PERMISSIONS = {
   'customer-notification-list': DISPATCH_OR_ADMIN,
   'promise-report': DISPATCH_OR_ADMIN,
   // issue 5: the service manager reads reports as the administrator (or at the dispatcher's PC)
-  'report-summary': DISPATCH_OR_ADMIN
+  'report-summary': DISPATCH_OR_ADMIN,
+  // The DMS exchange: orders come in where they are dispatched; delivered ones go out for settlement.
+  'repair-order-import-check': DISPATCH,
+  'repair-order-import': DISPATCH,
+  'repair-order-export': DISPATCH_OR_ADMIN
 } as const satisfies Record<CommandName, Permission>
 
 /**

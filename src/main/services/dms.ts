@@ -1,0 +1,199 @@
+import type { Database } from 'better-sqlite3'
+import type { ParsedArgs } from '../../shared/api/commands'
+import { AppError, type FieldIssue, type LocalisedText } from '../../shared/api/errors'
+import { repairOrderInput } from '../../shared/api/schemas'
+import {
+  columnOfField,
+  IMPORT_COLUMN_KEYS,
+  IMPORT_COLUMNS,
+  readImportSheet,
+  type ImportColumn,
+  type ImportProblem,
+  type SheetCell
+} from '../../shared/domain/dms-exchange'
+import { REPAIR_ORDER_FLAGS, type RepairOrderFlag } from '../../shared/domain/types'
+import { bilingual, translate, type Language } from '../../shared/i18n/format'
+import { readCalendar } from '../db/calendar.repo'
+import { deliveredJobLines, deliveredOrders, type DeliveredJobLineRow, type DeliveredOrderRow } from '../db/dms.repo'
+import { findIdByRoNumber } from '../db/repair-orders.repo'
+import { listSkills } from '../db/skills.repo'
+import { issueText } from '../core/errors'
+import type { QueryContext } from './handlers'
+import { requirePeriod } from './reports'
+import { createRepairOrder } from './repair-orders'
+import type { Tx } from './tx'
+
+/** One problem of an import, with its sheet row and column, in both languages. */
+export interface ImportProblemReply {
+  row: number
+  column: ImportColumn | null
+  message: LocalisedText
+}
+
+export interface ImportCheckOrder {
+  roNumber: string
+  plate: string
+  model: string
+  customerName: string
+  /** The promise read in the workshop's zone, as an instant ('' when unreadable). */
+  promisedAt: string
+  jobLines: number
+  hours: number
+  rows: number[]
+  /** Already on this file (the board or its history): the import leaves it as it is. */
+  onFile: boolean
+}
+
+/** What an import would do, for the dispatcher to look at before importing. */
+export interface ImportCheck {
+  headerRow: number
+  ignoredColumns: string[]
+  orders: ImportCheckOrder[]
+  problems: ImportProblemReply[]
+}
+
+export interface ImportResult {
+  created: string[]
+  /** RO numbers already on this file, left untouched. */
+  skipped: string[]
+}
+
+const columnLabel = (lang: Language, column: ImportColumn | null) => (column ? IMPORT_COLUMNS[column][lang] : '')
+
+function problemText(db: Database, p: ImportProblem): LocalisedText {
+  const skills = listSkills(db)
+  return bilingual('dms.problem.row', (lang) => {
+    const known =
+      p.code === 'unknownSkill'
+        ? skills.map((s) => (lang === 'zh' ? s.nameZh : s.nameEn)).join(lang === 'zh' ? '、' : ', ')
+        : REPAIR_ORDER_FLAGS.map((f) => translate(lang, `flags.${f}`)).join(lang === 'zh' ? '、' : ', ')
+    return {
+      row: p.row,
+      message: translate(lang, `dms.problem.${p.code}`, { column: columnLabel(lang, p.column), value: p.value ?? '', known })
+    }
+  })
+}
+
+interface ReadImport {
+  check: ImportCheck
+  /** The orders as repair-order-create takes them, when the whole file is good. */
+  valid: ParsedArgs<'repair-order-create'>[]
+}
+
+/**
+ * Reads a DMS export's rows with the workshop's zone, skills and flag names, then checks every
+ * order as repair-order-create would (lengths, phone, VIN, hours); problems name row and column.
+ */
+function readImport(db: Database, rows: readonly (readonly SheetCell[])[]): ReadImport {
+  const flagNames = Object.fromEntries(
+    REPAIR_ORDER_FLAGS.map((f) => [f, [translate('en', `flags.${f}`), translate('zh', `flags.${f}`)]])
+  ) as Record<RepairOrderFlag, string[]>
+  const sheet = readImportSheet(rows, { timeZone: readCalendar(db).timeZone, skills: listSkills(db), flagNames })
+  const problems: ImportProblemReply[] = sheet.problems.map((p) => ({ row: p.row, column: p.column, message: problemText(db, p) }))
+  const seen = new Set(sheet.problems.map((p) => `${p.row}:${p.column}`))
+  const valid: ParsedArgs<'repair-order-create'>[] = []
+  const orders: ImportCheckOrder[] = sheet.orders.map(({ rows: orderRows, input }) => {
+    const parsed = repairOrderInput.safeParse(input)
+    if (parsed.success) valid.push(parsed.data)
+    else {
+      for (const issue of parsed.error.issues) {
+        const column = columnOfField(issue.path)
+        const line = issue.path[0] === 'jobLines' && typeof issue.path[1] === 'number' ? issue.path[1] : 0
+        const row = orderRows[line] ?? orderRows[0]
+        // one message per cell: a time already refused as unreadable is not also "invalid"
+        if (seen.has(`${row}:${column}`)) continue
+        seen.add(`${row}:${column}`)
+        problems.push({
+          row,
+          column,
+          message: bilingual('dms.problem.row', (lang) => ({ row, message: `${columnLabel(lang, column)}${lang === 'zh' ? '' : ' '}${issueText(lang, issue)}` }))
+        })
+      }
+    }
+    return {
+      roNumber: input.roNumber,
+      plate: input.plate,
+      model: input.model,
+      customerName: input.customerName,
+      promisedAt: input.promisedAt,
+      jobLines: input.jobLines.length,
+      hours: Math.round(input.jobLines.reduce((s, l) => s + l.hours, 0) * 100) / 100,
+      rows: orderRows,
+      onFile: findIdByRoNumber(db, input.roNumber) !== undefined
+    }
+  })
+  // as the file reads: by row, then left to right
+  const place = (c: ImportColumn | null) => (c === null ? -1 : IMPORT_COLUMN_KEYS.indexOf(c))
+  problems.sort((a, b) => a.row - b.row || place(a.column) - place(b.column))
+  return { check: { headerRow: sheet.headerRow, ignoredColumns: sheet.ignoredColumns, orders, problems }, valid }
+}
+
+/** What importing these rows would do, writing nothing: the preview of the import dialog. */
+export function checkRepairOrderImport(ctx: QueryContext, args: ParsedArgs<'repair-order-import-check'>): ImportCheck {
+  return readImport(ctx.db, args.rows).check
+}
+
+/**
+ * Creates the file's new repair orders in the dispatch pool, all in this one transaction (one
+ * audit row), or none: any problem in the file refuses the whole import. Orders whose RO number
+ * is already on this file are left as they are, so importing the same export twice is harmless.
+ */
+export function importRepairOrders(tx: Tx, args: ParsedArgs<'repair-order-import'>): ImportResult {
+  const { check, valid } = readImport(tx.db, args.rows)
+  if (check.problems.length > 0) {
+    const issues: FieldIssue[] = check.problems.map((p) => ({ path: `rows.${p.row}${p.column ? `.${p.column}` : ''}`, message: p.message }))
+    throw new AppError('IMPORT_INVALID', { count: issues.length }, issues)
+  }
+  const result: ImportResult = { created: [], skipped: [] }
+  for (const fields of valid) {
+    if (findIdByRoNumber(tx.db, fields.roNumber) !== undefined) result.skipped.push(fields.roNumber)
+    else result.created.push(createRepairOrder(tx, fields).roNumber)
+  }
+  return result
+}
+
+export interface DeliveredOrderExport extends Omit<DeliveredOrderRow, 'firstTimePass' | 'comeback' | 'toldInAdvance' | 'id'> {
+  firstTimePass: boolean
+  comeback: boolean
+  toldInAdvance: boolean
+  jobLines: Omit<DeliveredJobLineRow, 'roNumber'>[]
+}
+
+export interface DeliveredOrdersExport {
+  /** The workshop's zone: the screen writes every time as local time in it. */
+  timeZone: string
+  from: number
+  to: number
+  orders: DeliveredOrderExport[]
+}
+
+const round2 = (h: number) => Math.round(h * 100) / 100
+
+/**
+ * The orders delivered in a period with their job lines, flat-rate against clocked hours,
+ * stoppage hours, promise kept or not and QC: what the DMS needs to settle them. One read
+ * transaction, so orders and lines agree.
+ */
+export function exportDeliveredOrders(ctx: QueryContext, args: ParsedArgs<'repair-order-export'>): DeliveredOrdersExport {
+  const { db } = ctx
+  return db.transaction(() => {
+    const timeZone = readCalendar(db).timeZone
+    const { from, to } = requirePeriod(timeZone, args.from, args.to)
+    const lines = new Map<string, Omit<DeliveredJobLineRow, 'roNumber'>[]>()
+    for (const { roNumber, ...line } of deliveredJobLines(db, from, to)) {
+      const list = lines.get(roNumber)
+      if (list) list.push(line)
+      else lines.set(roNumber, [line])
+    }
+    const orders = deliveredOrders(db, from, to).map(({ id: _id, ...o }) => ({
+      ...o,
+      actualHours: o.actualHours === null ? null : round2(o.actualHours),
+      stoppageHours: round2(o.stoppageHours),
+      firstTimePass: o.firstTimePass === 1,
+      comeback: o.comeback === 1,
+      toldInAdvance: o.toldInAdvance === 1,
+      jobLines: lines.get(o.roNumber) ?? []
+    }))
+    return { timeZone, from, to, orders }
+  })()
+}
