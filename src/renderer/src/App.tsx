@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toggleFullScreen } from './api/client'
 import { AboutDialog } from './components/AboutDialog'
+import { DmsDialog } from './features/dms/DmsDialog'
 import { Header } from './components/Header'
 import { Toasts } from './components/Toasts'
 import { Welcome } from './components/Welcome'
@@ -43,6 +44,8 @@ function Dialogs() {
       return <SkillsDialog />
     case 'about':
       return <AboutDialog />
+    case 'dms':
+      return <DmsDialog />
   }
 }
 

@@ -65,6 +65,11 @@ export function Header() {
         </button>
         )}
         <ScheduleHeaderButtons />
+        {(can(role, 'repair-order-import') || can(role, 'repair-order-export')) && (
+        <button type="button" className="btn" onClick={() => openDialog({ kind: 'dms' })} title={t('dms.openTitle')}>
+          {t('dms.open')}
+        </button>
+        )}
         {can(role, 'report-summary') && (
         <button type="button" className="btn" onClick={openReports}>
           {t('reports.open')}

@@ -8,6 +8,7 @@ export type DialogState =
   | { kind: 'technicians' }
   | { kind: 'skills' }
   | { kind: 'about' }
+  | { kind: 'dms' }
   | null
 
 interface UiStore {

@@ -109,7 +109,9 @@ const DIALOG_COMMAND: Partial<Record<string, CommandName>> = {
   'new-order': 'repair-order-create',
   technician: 'technician-update',
   technicians: 'technician-update',
-  skills: 'skill-update'
+  skills: 'skill-update',
+  // import is the dispatcher's, export also the manager's: the dialog shows each part to whoever may use it
+  dms: 'repair-order-export'
 }
 export function dialogAllowed(role: Role | null, kind: string): boolean {
   const command = DIALOG_COMMAND[kind]
