@@ -289,11 +289,17 @@ async function main(): Promise<void> {
     log(`moves ${JSON.stringify(stats(moveMs))} floor ${JSON.stringify(stats(floorMs))}`)
     rows.push(row('Drag start: the move past the 6 px threshold → end of the frame showing the card lifted', '–', stats(starts.map((m) => m.frameAt - m.t0)), 'ms', stats(floorMs).p50, 'a pointer move without a drag → next frame', null))
     rows.push(row(`Pointer move → next frame showing the dragged card there (${moves.length} moves in ${RUNS} drags)`, '<= 16.7 ms p95, <= 50 ms max', stats(moveMs), 'ms', stats(floorMs).p50, 'a pointer move without a drag → next frame', (s) => s.p95 <= 16.7 && s.max <= 50))
+    // The wait for the frame is left out here: what the page does with a move, from the frame that
+    // handles it to the end of that frame. Over 16.7 ms, the move costs a frame (a dropped frame).
+    const workMs = moves.map((m) => m.frameAt - m.dispatchedAt)
+    const floorWorkMs = floorMoves.map((m) => m.frameAt - m.dispatchedAt)
+    rows.push(row(`For reference: a move's own frame, from the page handling it (pointer moves come aligned to frames) → end of that frame`, '–', stats(workMs), 'ms', stats(floorWorkMs).p50, 'the same without a drag', null))
     rows.push({ name: `Long tasks (> 50 ms) during the ${RUNS} drags, drag starts included`, target: 'none', s: { n: longTasks.length, p50: NaN, p95: NaN, max: longTasks.length ? Math.max(...longTasks) : 0 }, unit: 'ms', floor: null, floorNote: `${longTasks.length} observed`, pass: longTasks.length === 0 })
     const renders = moves.map((m) => m.renders)
     rows.push(row('Card renders per pointer move (`window.__wdbCardRenders()`)', '<= 3', stats(renders), '', null, `${(renders.reduce((a, b) => a + b, 0) / renders.length).toFixed(2)} on average; the drag start rendered ${stats(starts.map((m) => m.renders)).max} at most`, (s) => s.max <= 3))
     const within = (ms: readonly number[]) => ((100 * ms.filter((x) => x <= 16.7).length) / ms.length).toFixed(1)
     notes.push(`Pointer moves shown within 16.7 ms of the event: ${within(moveMs)} % while dragging; ${within(floorMs)} % of the same moves without a drag (the floor's own p95 is ${f(stats(floorMs).p95)} ms: input waits for the next frame).`)
+    notes.push(`Moves whose own frame (handled → shown) took at most 16.7 ms: ${within(workMs)} % while dragging; ${within(floorWorkMs)} % without a drag. Event to handling (the wait for the frame): p50 ${f(stats(moves.map((m) => m.dispatchedAt - m.t0)).p50)}, p95 ${f(stats(moves.map((m) => m.dispatchedAt - m.t0)).p95)} ms.`)
     if (notShown) notes.push(`${notShown} of ${moves.length} moves did not move the overlay within 6 frames (counted at 6 frames).`)
     if (poolScrolled) notes.push(`dnd-kit's auto-scroll moved the pool by up to ${poolScrolled} px during a drag.`)
 

@@ -22,6 +22,11 @@ export interface CommandRecord {
 export interface MoveRecord {
   /** The pointer event's own timestamp (when the browser received the input). */
   t0: number
+  /**
+   * When the page started handling it (the probe's capturing listener runs first). Chromium hands
+   * pointer moves to the page aligned to its frames, so this is the start of the frame that handles it.
+   */
+  dispatchedAt: number
   /** End of the first frame that shows the drag overlay moved (or 6 frames later, `shown` false). */
   frameAt: number
   frames: number
@@ -166,6 +171,7 @@ export function installProbe(): void {
     'pointermove',
     (e) => {
       if (!probe.armed) return
+      const dispatchedAt = performance.now()
       const t0 = e.timeStamp
       const before = overlayTransform()
       const r0 = renders()
@@ -177,7 +183,7 @@ export function installProbe(): void {
           const shown = now !== null && now !== before
           if (shown || !probe.expectOverlay || frames >= 6) {
             nextTask(() => {
-              const rec: MoveRecord = { t0, frameAt: performance.now(), frames, shown, renders: renders() - r0 }
+              const rec: MoveRecord = { t0, dispatchedAt, frameAt: performance.now(), frames, shown, renders: renders() - r0 }
               probe.moves.push(rec)
               resolve(rec)
             })

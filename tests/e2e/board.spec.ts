@@ -335,3 +335,46 @@ test('on a 1366 x 768 screen every header button is on screen, and the board sti
   const clock = (await page.locator('.app-header time.clock').textContent())?.trim()
   expect([shanghai(Date.now() - 60_000), shanghai(Date.now())]).toContain(clock)
 })
+
+test('a card picked up from a scrolled pool leaves the pool still; near the bottom of the lanes the lane list scrolls', async ({ page, station }) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await openBoard(page, station)
+  const poolScroll = page.locator('.pool-scroll')
+  const lanesScroll = page.locator('.lanes-scroll')
+  const scrollTop = (l: typeof poolScroll) => l.evaluate((e) => e.scrollTop)
+  expect(await lanesScroll.evaluate((e) => e.scrollHeight > e.clientHeight), 'the demo lanes scroll').toBe(true)
+  // the dispatcher has scrolled the pool down a little and picks up a card in view
+  await poolScroll.evaluate((e) => (e.scrollTop = 120))
+  await expect.poll(() => scrollTop(poolScroll)).toBe(120)
+  const box = (await poolScroll.boundingBox())!
+  const lanes = (await lanesScroll.boundingBox())!
+  const cards = pool(page).locator('[data-ro]')
+  let picked = cards.first()
+  for (let i = 0; i < (await cards.count()); i++) {
+    const b = await cards.nth(i).boundingBox()
+    if (b && b.y >= box.y) {
+      picked = cards.nth(i)
+      break
+    }
+  }
+  const from = (await picked.boundingBox())!
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 }
+  await page.mouse.move(start.x, start.y)
+  await page.mouse.down()
+  await page.mouse.move(start.x + 12, start.y + 2, { steps: 3 })
+  await expect(picked).toHaveClass(/card-dragging/, { timeout: UI_TIMEOUT })
+  // straight up and over to the first lane, above the pool: the pool stays where it was
+  await page.mouse.move(lanes.x + 200, lanes.y + 20)
+  await page.waitForTimeout(500)
+  expect(await scrollTop(poolScroll)).toBe(120)
+  // over a lane in the middle of the list nothing scrolls; at its bottom edge the list follows
+  const lanes0 = await scrollTop(lanesScroll)
+  await page.mouse.move(lanes.x + 200, lanes.y + lanes.height / 2, { steps: 5 })
+  await page.waitForTimeout(300)
+  expect(await scrollTop(lanesScroll)).toBe(lanes0)
+  // (dnd-kit starts scrolling from the second pointer move inside the edge zone, as a hand's drag gives it)
+  for (const up of [30, 12, 3]) await page.mouse.move(lanes.x + 200, lanes.y + lanes.height - up)
+  await expect.poll(() => scrollTop(lanesScroll), { timeout: UI_TIMEOUT }).toBeGreaterThan(lanes0)
+  await page.keyboard.press('Escape')
+  await page.mouse.up()
+})

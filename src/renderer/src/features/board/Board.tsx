@@ -17,7 +17,7 @@ import { OrderCardBody } from '../repair-orders/OrderCard'
 import { DispatchPool } from './DispatchPool'
 import { LaneList } from './LaneList'
 import { SideList } from './SideList'
-import { announcements, collisionDetection, coordinateGetter, currentDropTarget, MousePointerSensor, resetDropTarget, startDropTarget } from './dnd-config'
+import { announcements, autoScroll, collisionDetection, coordinateGetter, currentDropTarget, MousePointerSensor, resetDropTarget, startDropTarget } from './dnd-config'
 import { markDragEnd } from './drag-clock'
 import { forgetGeometry, measureBoard } from './drop-target'
 import { AttentionList } from '../schedule/AttentionList'
@@ -97,6 +97,7 @@ export function Board() {
       id={DND_ID}
       sensors={sensors}
       collisionDetection={collisionDetection}
+      autoScroll={autoScroll}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onDragCancel={endDrag}

@@ -47,6 +47,19 @@ export class MousePointerSensor extends PointerSensor {
 }
 
 /**
+ * dnd-kit's auto-scroll near the edges of the scroller under the pointer: the lane list, to reach
+ * technicians below or above the screen. Not the dispatch pool: its order is the board's own and a
+ * drop anywhere in it un-assigns, so scrolling it only slid the cards away under a card just picked
+ * up from its lower or upper part (and mounted new ones during the drag start, issue 5). The lane
+ * list's edge zone is a tenth of its height (dnd-kit's default is a fifth): on the big screen that
+ * is about one lane, so the lowest visible lanes take a drop without the list moving under it.
+ */
+export const autoScroll = {
+  threshold: { x: 0.2, y: 0.1 },
+  canScroll: (element: Element): boolean => !element.classList.contains('pool-scroll')
+}
+
+/**
  * The drop target the keyboard chose. The keyboard moves from target to target (pool, lane,
  * in front of a next job...), and the collision check honours that choice instead of
  * re-deriving it from geometry, which would be thrown off by the scrolling lane list.
@@ -135,7 +148,7 @@ export const collisionDetection: CollisionDetection = ({ droppableContainers, po
 }
 
 /**
- * dnd-kit auto-scrolls the scrollers around its drop area (the lane list, the pool); a lane's
+ * dnd-kit auto-scrolls the lane list (autoScroll above); a lane's
  * next-job strip scrolls sideways here when the pointer nears its left or right edge (the outer
  * fifth, as dnd-kit does), and the slot under the pointer follows the scroll.
  */
