@@ -53,6 +53,15 @@ test('a CSV with mistakes is refused row by row and nothing is imported', async 
   await expect(dialog.getByText('Columns not used: Address')).toBeVisible()
   await expect(dialog.getByRole('button', { name: 'Import 2 orders' })).toBeDisabled()
   expect((await boardGet(request, station)).orders.length).toBe(before)
+
+  // mended in Excel and chosen again under the same name: no problem left, both import
+  const mended = csv.replace('next week', '2026-12-24 18:00').replace('Painting', 'Paint')
+  await dialog.getByTestId('dms-file').setInputFiles({ name: 'dms-export.csv', mimeType: 'text/csv', buffer: Buffer.from(mended) })
+  await expect(dialog.getByRole('alert')).toHaveCount(0, { timeout: UI_TIMEOUT })
+  await expect(dialog.getByTestId('dms-file')).toHaveValue('')
+  await dialog.getByRole('button', { name: 'Import 2 orders' }).click()
+  await expect(dialog.getByText('Imported 2 repair orders into the dispatch pool.')).toBeVisible({ timeout: UI_TIMEOUT })
+  expect((await boardGet(request, station)).orders.length).toBe(before + 2)
 })
 
 test('delivered orders export to an Excel file with their job lines', async ({ page, request, station }) => {

@@ -11,7 +11,7 @@ import {
   type ImportProblem,
   type SheetCell
 } from '../../shared/domain/dms-exchange'
-import { REPAIR_ORDER_FLAGS, type RepairOrderFlag } from '../../shared/domain/types'
+import { REPAIR_ORDER_FLAGS, type RepairOrderFlag, type Skill } from '../../shared/domain/types'
 import { bilingual, translate, type Language } from '../../shared/i18n/format'
 import { readCalendar } from '../db/calendar.repo'
 import { deliveredJobLines, deliveredOrders, type DeliveredJobLineRow, type DeliveredOrderRow } from '../db/dms.repo'
@@ -60,8 +60,7 @@ export interface ImportResult {
 
 const columnLabel = (lang: Language, column: ImportColumn | null) => (column ? IMPORT_COLUMNS[column][lang] : '')
 
-function problemText(db: Database, p: ImportProblem): LocalisedText {
-  const skills = listSkills(db)
+function problemText(skills: readonly Skill[], p: ImportProblem): LocalisedText {
   return bilingual('dms.problem.row', (lang) => {
     const known =
       p.code === 'unknownSkill'
@@ -88,8 +87,9 @@ function readImport(db: Database, rows: readonly (readonly SheetCell[])[]): Read
   const flagNames = Object.fromEntries(
     REPAIR_ORDER_FLAGS.map((f) => [f, [translate('en', `flags.${f}`), translate('zh', `flags.${f}`)]])
   ) as Record<RepairOrderFlag, string[]>
-  const sheet = readImportSheet(rows, { timeZone: readCalendar(db).timeZone, skills: listSkills(db), flagNames })
-  const problems: ImportProblemReply[] = sheet.problems.map((p) => ({ row: p.row, column: p.column, message: problemText(db, p) }))
+  const skills = listSkills(db)
+  const sheet = readImportSheet(rows, { timeZone: readCalendar(db).timeZone, skills, flagNames })
+  const problems: ImportProblemReply[] = sheet.problems.map((p) => ({ row: p.row, column: p.column, message: problemText(skills, p) }))
   const seen = new Set(sheet.problems.map((p) => `${p.row}:${p.column}`))
   const valid: ParsedArgs<'repair-order-create'>[] = []
   const orders: ImportCheckOrder[] = sheet.orders.map(({ rows: orderRows, input }) => {

@@ -91,7 +91,6 @@ function ImportSection() {
       ? `${t('dms.imported', { count: created.length })}${skipped.length ? ` ${t('dms.importedSkipped', { skipped: skipped.length })}` : ''}`
       : t('dms.nothingNew')
     setState({ step: 'idle', done })
-    if (input.current) input.current.value = ''
   }
 
   async function downloadTemplate() {
@@ -116,6 +115,8 @@ function ImportSection() {
           data-testid="dms-file"
           onChange={(e) => {
             const f = e.target.files?.[0]
+            // cleared at once, so that the same file, mended in Excel, can be chosen again
+            e.target.value = ''
             if (f) void choose(f)
           }}
         />
