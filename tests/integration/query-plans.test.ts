@@ -5,6 +5,7 @@ import { getBoard } from '../../src/main/services/board'
 import { qcQueue } from '../../src/main/services/qc'
 import { repairOrderHistory } from '../../src/main/services/history'
 import { reportSummary } from '../../src/main/services/reports'
+import { exportDeliveredOrders } from '../../src/main/services/dms'
 import { generateHistory } from '../../bench/generate-history'
 import { localInstant } from '../../src/shared/domain/calendar'
 import { tempDir } from './helpers'
@@ -151,6 +152,12 @@ describe('EXPLAIN QUERY PLAN: no full scan of a big table', () => {
       const plan = db.prepare(`EXPLAIN QUERY PLAN ${r.sql}`).all(...(r.args as never[])) as { detail: string }[]
       expect(plan.map((p) => p.detail).join('\n')).not.toMatch(/repair_orders/)
     }
+  })
+
+  it("the DMS export of a quarter's deliveries (repair-order-export)", () => {
+    const recorded = recordStatements(db, () => exportDeliveredOrders({ db, now }, { from: '2026-08-26', to: '2026-11-24' }))
+    expect(recorded.filter((r) => /FROM deliveries/.test(r.sql))).toHaveLength(2)
+    expect(fullScans(db, recorded)).toEqual([])
   })
 
   it('the QC queue', () => {
