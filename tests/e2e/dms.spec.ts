@@ -15,7 +15,7 @@ test('a template downloaded from the DMS dialog imports as a new order in the di
   const template = { name: download.suggestedFilename(), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync(await download.path()) }
 
   await dialog.getByTestId('dms-file').setInputFiles(template)
-  await expect(dialog.getByText('DMS导入模板.xlsx：1 张工单，2 个作业项目，共 2 工时。 新工单 1 张')).toBeVisible({ timeout: UI_TIMEOUT })
+  await expect(dialog.getByText('DMS导入模板.xlsx：1 张工单（新 1 张），2 个作业项目，共 2 工时。')).toBeVisible({ timeout: UI_TIMEOUT })
   await expect(dialog.getByRole('row', { name: /RO20261205001/ })).toContainText('新')
   await dialog.getByRole('button', { name: '导入 1 张工单' }).click()
   await expect(dialog.getByText('已将 1 张修理单导入待派工区。')).toBeVisible({ timeout: UI_TIMEOUT })

@@ -142,11 +142,11 @@ function ImportSection() {
             {t('dms.summary', {
               file: state.file,
               orders: check.orders.length,
+              fresh: fresh.length,
+              onFile: onFile > 0 ? t('dms.summaryOnFile', { count: onFile }) : '',
               lines: check.orders.reduce((s, o) => s + o.jobLines, 0),
               hours: formatHours(check.orders.reduce((s, o) => s + o.hours, 0))
-            })}{' '}
-            {t('dms.summaryNew', { count: fresh.length })}
-            {onFile > 0 && <>, {t('dms.summaryOnFile', { count: onFile })}</>}
+            })}
           </p>
           {check.ignoredColumns.length > 0 && <p className="hint">{t('dms.ignoredColumns', { columns: check.ignoredColumns.join(currentLang() === 'zh' ? '、' : ', ') })}</p>}
           {check.problems.length > 0 && (
