@@ -1,16 +1,10 @@
 import type { Database } from 'better-sqlite3'
+import type { RepairOrderHeader } from '../../shared/domain/types'
 import { prepareCached } from './statement-cache'
 
 /** A delivered order as the DMS takes it back: facts at delivery, hours, promise and QC. */
-export interface DeliveredOrderRow {
+export interface DeliveredOrderRow extends RepairOrderHeader {
   id: number
-  roNumber: string
-  plate: string
-  vin: string | null
-  model: string
-  customerName: string
-  customerPhone: string
-  serviceAdvisor: string
   technician: string | null
   employeeNo: string | null
   flatRateHours: number

@@ -1,6 +1,6 @@
 import { isValid, parse } from 'date-fns'
 import { localInstant } from './calendar'
-import { REPAIR_ORDER_FLAGS, type RepairOrderFlag, type Skill } from './types'
+import { REPAIR_ORDER_FLAGS, type RepairOrderFlag, type RepairOrderHeader, type Skill } from './types'
 
 /**
  * The board's exchange with the dealership's main system (DMS): repair orders come in as a
@@ -76,14 +76,7 @@ export interface ImportProblem {
 }
 
 /** What the station creates for one RO: the repair-order-create fields, as zod will check them. */
-export interface ImportedOrderInput {
-  roNumber: string
-  plate: string
-  vin: string | null
-  model: string
-  customerName: string
-  customerPhone: string
-  serviceAdvisor: string
+export interface ImportedOrderInput extends RepairOrderHeader {
   promisedAt: string
   partsReady: boolean
   flags: Partial<Record<RepairOrderFlag, boolean>>

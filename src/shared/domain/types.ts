@@ -72,6 +72,9 @@ export interface JobLine {
   hours: number
 }
 
+/** The order's own fields as the service advisor wrote them in the DMS (vehicle, customer, advisor). */
+export type RepairOrderHeader = Pick<RepairOrder, 'roNumber' | 'plate' | 'vin' | 'model' | 'customerName' | 'customerPhone' | 'serviceAdvisor'>
+
 export interface RepairOrder {
   id: number
   roNumber: string
