@@ -86,6 +86,14 @@ function localParams(code: ErrorCode, params: Record<string, string | number>, l
   return p
 }
 
+/** Field problems as one line of the error message, in one language (the first `max` of them). */
+function issueSummary(issues: readonly FieldIssue[], lang: Language, max = issues.length): string {
+  return issues
+    .slice(0, max)
+    .map((i) => i.message[lang])
+    .join(lang === 'zh' ? '；' : '; ')
+}
+
 /** Turns anything a command threw into a stable code and a message in both languages. */
 export function toErrorReply(e: unknown, skillName: (code: string, lang: Language) => string): ErrorReply {
   if (e instanceof ZodError) {
@@ -93,9 +101,7 @@ export function toErrorReply(e: unknown, skillName: (code: string, lang: Languag
     return {
       code: 'VALIDATION',
       issues,
-      message: bilingual('errors.VALIDATION', (lang) => ({
-        summary: issues.map((i) => i.message[lang]).join(lang === 'zh' ? '；' : '; ')
-      }))
+      message: bilingual('errors.VALIDATION', (lang) => ({ summary: issueSummary(issues, lang) }))
     }
   }
   if (e instanceof AppError) {
@@ -104,9 +110,7 @@ export function toErrorReply(e: unknown, skillName: (code: string, lang: Languag
       return {
         code: 'VALIDATION',
         issues,
-        message: bilingual('errors.VALIDATION', (lang) => ({
-          summary: issues.map((i) => i.message[lang]).join(lang === 'zh' ? '；' : '; ')
-        }))
+        message: bilingual('errors.VALIDATION', (lang) => ({ summary: issueSummary(issues, lang) }))
       }
     }
     const issues = e.issues
@@ -117,7 +121,7 @@ export function toErrorReply(e: unknown, skillName: (code: string, lang: Languag
       ...(issues ? { issues } : {}),
       message: bilingual(`errors.${e.code}`, (lang) => ({
         ...localParams(e.code, e.params, lang, skillName),
-        ...(issues ? { summary: issues.slice(0, 3).map((i) => i.message[lang]).join(lang === 'zh' ? '；' : '; ') } : {})
+        ...(issues ? { summary: issueSummary(issues, lang, 3) } : {})
       }))
     }
   }

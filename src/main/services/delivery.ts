@@ -3,6 +3,7 @@ import type { ParsedArgs } from '../../shared/api/commands'
 import type { LocalisedText } from '../../shared/api/errors'
 import { nextStatus } from '../../shared/domain/repair-order-status'
 import type { RepairOrder } from '../../shared/domain/types'
+import { roundHours } from '../../shared/domain/labour'
 import { clockedHours, insertDelivery, listQcRecords } from '../db/qc.repo'
 import { setPlacement } from '../db/repair-orders.repo'
 import { requireOrder } from './repair-orders'
@@ -23,7 +24,6 @@ export interface DeliveryResult {
   firstTimePass: boolean
 }
 
-const round2 = (h: number): number => Math.round(h * 100) / 100
 
 /** Ready -> delivered (domain.md step 6): compares the estimate with the actual and records first-time pass. */
 export function deliverRepairOrder(tx: Tx, a: ParsedArgs<'repair-order-deliver'>): DeliveryResult {
@@ -32,9 +32,9 @@ export function deliverRepairOrder(tx: Tx, a: ParsedArgs<'repair-order-deliver'>
   if (!move.ok) throw new AppError('ILLEGAL_TRANSITION', { roNumber: order.roNumber, status: order.status, event: 'deliver' })
   const records = listQcRecords(tx.db, order.id)
   const firstTimePass = records[0]?.result === 'pass'
-  const flatRateHours = round2(order.jobLines.reduce((s, l) => s + l.hours, 0))
+  const flatRateHours = roundHours(order.jobLines.reduce((s, l) => s + l.hours, 0))
   const clocked = clockedHours(tx.db, order.id, tx.now)
-  const actualHours = clocked === null ? 0 : round2(clocked)
+  const actualHours = clocked === null ? 0 : roundHours(clocked)
   insertDelivery(tx.db, {
     repairOrderId: order.id,
     deliveredAt: tx.now,
@@ -51,7 +51,7 @@ export function deliverRepairOrder(tx: Tx, a: ParsedArgs<'repair-order-deliver'>
     order: requireOrder(tx.db, order.id),
     flatRateHours,
     actualHours,
-    differenceHours: round2(actualHours - flatRateHours),
+    differenceHours: roundHours(actualHours - flatRateHours),
     actualSource: clocked === null ? 'none' : 'clock',
     actualNote:
       clocked === null

@@ -11,6 +11,7 @@ import {
   type ImportProblem,
   type SheetCell
 } from '../../shared/domain/dms-exchange'
+import { roundHours } from '../../shared/domain/labour'
 import { REPAIR_ORDER_FLAGS, type RepairOrderFlag, type Skill } from '../../shared/domain/types'
 import { bilingual, translate, type Language } from '../../shared/i18n/format'
 import { readCalendar } from '../db/calendar.repo'
@@ -75,8 +76,8 @@ function problemText(skills: readonly Skill[], p: ImportProblem): LocalisedText 
 
 interface ReadImport {
   check: ImportCheck
-  /** The orders as repair-order-create takes them, when the whole file is good. */
-  valid: ParsedArgs<'repair-order-create'>[]
+  /** The orders as repair-order-create takes them, and whether each is already on this file. */
+  valid: { fields: ParsedArgs<'repair-order-create'>; onFile: boolean }[]
 }
 
 /**
@@ -91,10 +92,11 @@ function readImport(db: Database, rows: readonly (readonly SheetCell[])[]): Read
   const sheet = readImportSheet(rows, { timeZone: readCalendar(db).timeZone, skills, flagNames })
   const problems: ImportProblemReply[] = sheet.problems.map((p) => ({ row: p.row, column: p.column, message: problemText(skills, p) }))
   const seen = new Set(sheet.problems.map((p) => `${p.row}:${p.column}`))
-  const valid: ParsedArgs<'repair-order-create'>[] = []
+  const valid: ReadImport['valid'] = []
   const orders: ImportCheckOrder[] = sheet.orders.map(({ rows: orderRows, input }) => {
+    const onFile = findIdByRoNumber(db, input.roNumber) !== undefined
     const parsed = repairOrderInput.safeParse(input)
-    if (parsed.success) valid.push(parsed.data)
+    if (parsed.success) valid.push({ fields: parsed.data, onFile })
     else {
       for (const issue of parsed.error.issues) {
         const column = columnOfField(issue.path)
@@ -117,9 +119,9 @@ function readImport(db: Database, rows: readonly (readonly SheetCell[])[]): Read
       customerName: input.customerName,
       promisedAt: input.promisedAt,
       jobLines: input.jobLines.length,
-      hours: Math.round(input.jobLines.reduce((s, l) => s + l.hours, 0) * 100) / 100,
+      hours: roundHours(input.jobLines.reduce((s, l) => s + l.hours, 0)),
       rows: orderRows,
-      onFile: findIdByRoNumber(db, input.roNumber) !== undefined
+      onFile
     }
   })
   // as the file reads: by row, then left to right
@@ -145,8 +147,9 @@ export function importRepairOrders(tx: Tx, args: ParsedArgs<'repair-order-import
     throw new AppError('IMPORT_INVALID', { count: issues.length }, issues)
   }
   const result: ImportResult = { created: [], skipped: [] }
-  for (const fields of valid) {
-    if (findIdByRoNumber(tx.db, fields.roNumber) !== undefined) result.skipped.push(fields.roNumber)
+  // read in this same transaction: what was on the file then still is
+  for (const { fields, onFile } of valid) {
+    if (onFile) result.skipped.push(fields.roNumber)
     else result.created.push(createRepairOrder(tx, fields).roNumber)
   }
   return result
@@ -167,8 +170,6 @@ export interface DeliveredOrdersExport {
   orders: DeliveredOrderExport[]
 }
 
-const round2 = (h: number) => Math.round(h * 100) / 100
-
 /**
  * The orders delivered in a period with their job lines, flat-rate against clocked hours,
  * stoppage hours, promise kept or not and QC: what the DMS needs to settle them. One read
@@ -187,8 +188,8 @@ export function exportDeliveredOrders(ctx: QueryContext, args: ParsedArgs<'repai
     }
     const orders = deliveredOrders(db, from, to).map(({ id: _id, ...o }) => ({
       ...o,
-      actualHours: o.actualHours === null ? null : round2(o.actualHours),
-      stoppageHours: round2(o.stoppageHours),
+      actualHours: o.actualHours === null ? null : roundHours(o.actualHours),
+      stoppageHours: roundHours(o.stoppageHours),
       firstTimePass: o.firstTimePass === 1,
       comeback: o.comeback === 1,
       toldInAdvance: o.toldInAdvance === 1,

@@ -5,6 +5,7 @@ import { holdsCurrentSlot, isMovable, nextStatus, type RepairOrderEvent } from '
 import { skillGaps } from '../../shared/domain/skill-match'
 import type { RepairOrder, Technician } from '../../shared/domain/types'
 import { emptyFlags } from '../../shared/domain/types'
+import { roundHours } from '../../shared/domain/labour'
 import {
   currentOf,
   findIdByRoNumber,
@@ -53,7 +54,7 @@ function toRecord(db: Database, f: Fields): RepairOrderRecord {
     partsReady: f.partsReady ?? true,
     flags: { ...emptyFlags(), ...f.flags },
     notes: f.notes ?? '',
-    jobLines: f.jobLines.map((l) => ({ ...l, hours: Math.round(l.hours * 100) / 100 }))
+    jobLines: f.jobLines.map((l) => ({ ...l, hours: roundHours(l.hours) }))
   }
 }
 

@@ -15,6 +15,7 @@ import {
 } from '../../shared/domain/kpi'
 import { COMEBACK_CAUSES, type ComebackCause } from '../../shared/domain/qc-checklist'
 import type { StoppageKind } from '../../shared/domain/types'
+import { roundHours } from '../../shared/domain/labour'
 import { listAttendance, readCalendar } from '../db/calendar.repo'
 import {
   clockedHoursByTechnician,
@@ -95,7 +96,6 @@ export interface ReportSummary {
   daily: ReportDaySeries[]
 }
 
-const round2 = (h: number): number => Math.round(h * 100) / 100
 
 /** A report's or an export's period in the workshop's zone; refused when empty or over MAX_REPORT_DAYS. */
 export function requirePeriod(timeZone: string, from: string, to: string): ReportPeriod {
@@ -170,11 +170,11 @@ export function reportSummary(ctx: QueryContext, args: ParsedArgs<'report-summar
         employeeNo: t.employeeNo,
         active: t.active,
         delivered: d?.delivered ?? 0,
-        flatRateHours: round2(flat),
-        actualHours: round2(actual),
+        flatRateHours: roundHours(flat),
+        actualHours: roundHours(actual),
         efficiency: labourEfficiency(flat, actual),
-        clockedHours: round2(clockedHours),
-        availableHours: round2(availableHours),
+        clockedHours: roundHours(clockedHours),
+        availableHours: roundHours(availableHours),
         utilisation: utilisation(clockedHours, availableHours)
       })
     }
@@ -184,7 +184,7 @@ export function reportSummary(ctx: QueryContext, args: ParsedArgs<'report-summar
     const availableTotal = lines.reduce((s, l) => s + l.availableHours, 0)
 
     const stoppageHours = stoppageHoursByReason(stoppagesAround(db, from, to), from, to, now)
-    for (const k of Object.keys(stoppageHours) as StoppageKind[]) stoppageHours[k] = round2(stoppageHours[k])
+    for (const k of Object.keys(stoppageHours) as StoppageKind[]) stoppageHours[k] = roundHours(stoppageHours[k])
 
     return {
       period: { from: new Date(from).toISOString(), to: new Date(to).toISOString(), timeZone: calendar.timeZone, days: period.days.length },
@@ -209,11 +209,11 @@ export function reportSummary(ctx: QueryContext, args: ParsedArgs<'report-summar
         comebackOrders: sum('comebackOrders')
       },
       labour: {
-        flatRateHours: round2(flatTotal),
-        actualHours: round2(actualTotal),
+        flatRateHours: roundHours(flatTotal),
+        actualHours: roundHours(actualTotal),
         efficiency: labourEfficiency(flatTotal, actualTotal),
-        clockedHours: round2(clockedTotal),
-        availableHours: round2(availableTotal),
+        clockedHours: roundHours(clockedTotal),
+        availableHours: roundHours(availableTotal),
         utilisation: utilisation(clockedTotal, availableTotal)
       },
       technicians: lines,
@@ -223,8 +223,8 @@ export function reportSummary(ctx: QueryContext, args: ParsedArgs<'report-summar
         delivered: d.delivered,
         onTime: d.onTimeOriginal,
         onTimeRate: onTimeRate(d.onTimeOriginal, d.delivered),
-        flatRateHours: round2(d.flatRateHours),
-        actualHours: round2(d.actualHours)
+        flatRateHours: roundHours(d.flatRateHours),
+        actualHours: roundHours(d.actualHours)
       }))
     }
   })()

@@ -13,6 +13,9 @@ export interface LabourClock {
   runningSince: string | null
 }
 
+/** Hours (h) to the hundredth, as the board stores and reports flat-rate and clocked hours. */
+export const roundHours = (hours: number): number => Math.round(hours * 100) / 100
+
 /** The smallest remaining time (h) assumed for an order that has used up its flat-rate hours but is not finished. */
 export const REMAINING_FLOOR_HOURS = 0.25
 

@@ -1,5 +1,5 @@
 import { MINUTE_MS, WorkingTime, availableHoursLeftToday, type TechnicianAttendance, type TechnicianHours, type WorkshopCalendar } from './calendar'
-import { hoursUsedAt, remainingHours, type LabourClock } from './labour'
+import { hoursUsedAt, remainingHours, roundHours, type LabourClock } from './labour'
 import { latestFinish, latestStart } from './latest-start'
 import { totalHours } from './pool-order'
 import { projectLane, type Lane, type LaneJob, type ProjectedJob } from './schedule'
@@ -338,6 +338,6 @@ export function laneLoad(risk: BoardRisk, technicianId: number): { availableHour
   for (const id of risk.lanes.get(technicianId) ?? []) assigned += risk.orders.get(id)?.remainingHours ?? 0
   return {
     availableHours: availableHoursLeftToday(risk.workingTime.technician(technicianId), risk.now),
-    assignedHours: Math.round(assigned * 100) / 100
+    assignedHours: roundHours(assigned)
   }
 }

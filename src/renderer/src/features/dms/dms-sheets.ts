@@ -10,19 +10,13 @@ type DeliveredExport = CommandResult<'repair-order-export'>
 
 /** Headers in both languages, like the import template's: the DMS maps them once, whatever the screen's language. */
 const ORDER_HEADERS = [
-  '工单号 / RO number',
-  '车牌号 / Plate',
-  '车架号 / VIN',
-  '车型 / Model',
-  '客户姓名 / Customer',
-  '联系电话 / Phone',
-  '服务顾问 / Service advisor',
+  ...(['roNumber', 'plate', 'vin', 'model', 'customerName', 'customerPhone', 'serviceAdvisor'] as const).map(columnHeader),
   '技术员 / Technician',
   '工号 / Employee no.',
   '标准工时 / Flat-rate hours',
   '实际工时 / Clocked hours',
   '停工时长 / Stoppage hours',
-  '许诺交车时间 / Promised delivery',
+  columnHeader('promisedAt'),
   '原许诺交车时间 / Original promise',
   '交车时间 / Delivered at',
   '按原许诺交车 / On time',
@@ -33,7 +27,8 @@ const ORDER_HEADERS = [
   '交车人 / Delivered by'
 ]
 const ORDER_WIDTHS = [16, 12, 20, 18, 12, 14, 12, 12, 10, 10, 10, 10, 18, 18, 18, 8, 8, 8, 8, 10, 12]
-const LINE_HEADERS = ['工单号 / RO number', '序号 / Line', '作业项目 / Job', '工种 / Skill', '技能等级 / Level', '工时 / Flat-rate hours']
+// The import's headers where the column is the same: a file written here reads back through the import's header matching.
+const LINE_HEADERS = [columnHeader('roNumber'), '序号 / Line', ...(['job', 'skill', 'level', 'hours'] as const).map(columnHeader)]
 
 /** The delivered orders (and, for Excel, their job lines) as sheets; times as the workshop's local time. */
 export function exportSheets(data: DeliveredExport, t: TFunction): { orders: OutSheet; lines: OutSheet } {

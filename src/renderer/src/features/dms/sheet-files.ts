@@ -1,5 +1,6 @@
 import type { CellValue, Workbook } from 'exceljs'
 import type { SheetCell } from '../../../../shared/domain/dms-exchange'
+import { formatDateTime } from '../../i18n/time'
 
 // Spreadsheet files on the screen that picks or saves them (DMS exchange). exceljs reads and
 // writes .xlsx (the most used library for it; SheetJS's npm release is old and has known flaws
@@ -13,12 +14,8 @@ export class SheetFileError extends Error {
   }
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
 /** An Excel date cell holds wall-clock time (exceljs hands it over as UTC fields): "yyyy-MM-dd HH:mm". */
-export function wallClockText(d: Date): string {
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
+const wallClockText = (d: Date): string => formatDateTime(d.toISOString(), 'UTC')
 
 /** One exceljs cell value as the station takes it: rich text and formulas as what they show. */
 export function sheetCell(v: CellValue): SheetCell {
@@ -97,13 +94,8 @@ export interface OutSheet {
   widths?: number[]
 }
 
-/** "yyyy-MM-dd HH:mm" as the Date exceljs writes as that wall-clock time. */
-function wallClockDate(text: string): Date {
-  const [d, t = '00:00'] = text.split(' ')
-  const [y, m, day] = d.split('-').map(Number)
-  const [hh, mm] = t.split(':').map(Number)
-  return new Date(Date.UTC(y, m - 1, day, hh, mm))
-}
+/** "yyyy-MM-dd HH:mm" as the Date exceljs writes as that wall-clock time (its UTC fields). */
+const wallClockDate = (text: string): Date => new Date(`${text.replace(' ', 'T')}:00Z`)
 
 export async function writeXlsx(sheets: OutSheet[]): Promise<Blob> {
   const { default: ExcelJS } = await import('exceljs')
