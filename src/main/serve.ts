@@ -12,6 +12,7 @@ import { startHttpStation } from './transports/http'
 import { countUsers } from './db/users.repo'
 import { DEMO_USERS, seedDemoTechnicianUser, seedDemoUsers } from './services/users'
 import { Tx } from './services/tx'
+import { DEMO_HISTORY_DAYS } from './services/demo-history'
 
 const HELP = `Workshop Dispatch Board — browser station (车间派工看板 浏览器站点)
 
@@ -117,7 +118,9 @@ async function main(): Promise<void> {
     else {
       const { delivered } = reply.result as { delivered: number }
       console.log('Demo workshop loaded (已载入演示车间).')
-      if (delivered > 0) console.log(`  with ${delivered} repair orders delivered over the last 30 days, for the Reports page (近 30 天已交车 ${delivered} 张工单，见“报表”).`)
+      if (delivered > 0) console.log(
+          `  with ${delivered} repair orders delivered over the last ${DEMO_HISTORY_DAYS} days, for the Reports page (近 ${DEMO_HISTORY_DAYS} 天已交车 ${delivered} 张工单，见“报表”).`
+        )
     }
     if (seeded && reply.ok) {
       // The technician's user belongs to T001, whom the demo has just created.

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BoardSnapshot } from '../../src/main/services/board'
 import type { ReportSummary } from '../../src/main/services/reports'
-import { seedDemoTechnicianUser, seedDemoUsers } from '../../src/main/services/users'
+import type { User } from '../../src/main/db/users.repo'
+import { DEMO_SIGNER_USERNAME, seedDemoTechnicianUser, seedDemoUsers } from '../../src/main/services/users'
 import { Tx } from '../../src/main/services/tx'
 import { addDays, localDateOf } from '../../src/shared/domain/calendar'
 import { harness, type Harness } from './helpers'
+import { ADMIN, callAs, okAs } from './qc-helpers'
 
 // Friday 10:00 in Shanghai.
 const NOW = Date.parse('2026-12-04T02:00:00Z')
@@ -31,7 +33,7 @@ function serveDemo(): void {
 
 const scalar = (sql: string): number => (h.db.prepare(sql).get() as { n: number }).n
 
-describe('the demo with an inspector has its past weeks (serve --demo)', () => {
+describe('the demo\'s past weeks', () => {
   it('delivers weeks of orders through the real commands, so the last 30 days report has every figure', () => {
     serveDemo()
     const tz = 'Asia/Shanghai'
@@ -87,7 +89,29 @@ describe('the demo with an inspector has its past weeks (serve --demo)', () => {
     expect(orders()).toEqual(first)
   })
 
-  it('without an inspector (the desktop demo before any user exists) loads today only', () => {
+  it('without an inspector (the desktop demo before any user exists) signs its past with an inactive demo inspector nobody can sign in as', () => {
+    h.ok('workshop-load-demo')
+    const today = localDateOf('Asia/Shanghai', NOW)
+    const summary = h.ok<ReportSummary>('report-summary', { from: addDays(today, -30), to: addDays(today, -1) })
+    expect(summary.delivery.delivered).toBeGreaterThan(300)
+    expect(scalar(`SELECT count(*) AS n FROM repair_orders WHERE status NOT IN ('delivered', 'awaiting_qc', 'ready')`)).toBe(30)
+    // One user: the signer, inactive, an inspector, and every QC record is theirs.
+    const users = okAs<User[]>(h, ADMIN, 'user-list')
+    expect(users.map(({ username, role, active }) => ({ username, role, active }))).toEqual([
+      { username: DEMO_SIGNER_USERNAME, role: 'qc_inspector', active: false }
+    ])
+    expect(scalar(`SELECT count(*) AS n FROM qc_records WHERE inspector_user_id <> ${users[0].id}`)).toBe(0)
+    expect(h.ok<unknown[]>('qc-inspector-list')).toEqual([])
+    // No PIN opens it: not a guessed digit PIN, and not after an administrator activates it
+    // without setting a new one (the random PIN is not even digits).
+    const remote = { actor: 'station@192.168.1.50', role: null, local: false }
+    for (const pin of ['0000', '1234', '2000']) expect(callAs(h, remote, 'auth-login', { username: DEMO_SIGNER_USERNAME, pin }).ok).toBe(false)
+    okAs(h, ADMIN, 'user-update', { id: users[0].id, version: users[0].version, active: true })
+    for (const pin of ['0000', '1234', '2000']) expect(callAs(h, remote, 'auth-login', { username: DEMO_SIGNER_USERNAME, pin }).ok).toBe(false)
+  })
+
+  it('leaves the past out when the signer\'s username belongs to someone who is not an inspector', () => {
+    okAs(h, ADMIN, 'user-create', { name: 'Someone', username: DEMO_SIGNER_USERNAME, role: 'dispatcher', pin: '4321' })
     h.ok('workshop-load-demo')
     expect(scalar(`SELECT count(*) AS n FROM deliveries`)).toBe(0)
     expect(scalar(`SELECT count(*) AS n FROM repair_orders`)).toBe(30)

@@ -79,14 +79,17 @@ interface Step {
 const qualified = (t: Technician, lines: Line[]): boolean =>
   lines.every(([, skill, level]) => t.skills.some((s) => s.skill === skill && s.level >= level))
 
+/** The demo's past: the Reports page's opening period (the last 30 days) is full. */
+export const DEMO_HISTORY_DAYS = 30
+
 /**
  * Writes `days` calendar days of work before today's local date, ending before `now`: all of it
  * delivered but the last day's last three jobs (two awaiting QC, one ready for its customer).
  * Returns how many orders it delivered. Runs inside loadDemo's transaction (`demo`: its time and
  * caller), after its technicians and before today's orders, with an inspector to sign (serve
- * --demo's demo users).
+ * --demo's demo user, or the demo's own inactive signer).
  */
-export function loadDemoHistory(demo: Tx, inspector: { id: number; name: string }, days = 30): number {
+export function loadDemoHistory(demo: Tx, inspector: { id: number; name: string }, days = DEMO_HISTORY_DAYS): number {
   const { db, now, caller } = demo
   const calendar = readCalendar(db)
   const technicians = listTechnicians(db).filter((t) => t.active)

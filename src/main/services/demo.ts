@@ -12,6 +12,7 @@ import { readCalendar } from '../db/calendar.repo'
 import { listInspectors } from './qc'
 import { loadDemoHistory } from './demo-history'
 import { DEMO_ADVISORS, demoPhone, demoPlate, quarterUp } from './demo-data'
+import { demoHistorySigner } from './users'
 
 type S = [skill: string, level: SkillLevel]
 
@@ -67,7 +68,7 @@ const customers = ['刘先生', '陈女士', '杨先生', '黄女士', '赵先�
 
 /**
  * Fills an empty database with a realistic workshop day: 10 technicians and 30 orders, some
- * already on lanes; and, when an active QC inspector exists, the last 30 days of delivered work.
+ * already on lanes; and the last 30 days of delivered work (demo-history.ts).
  */
 export function loadDemo(tx: Tx): { technicians: number; repairOrders: number; delivered: number } {
   if (listTechnicians(tx.db).length > 0 || countRepairOrders(tx.db) > 0) throw new AppError('NOT_EMPTY')
@@ -84,9 +85,10 @@ export function loadDemo(tx: Tx): { technicians: number; repairOrders: number; d
         active: true
       }).id
   )
-  // With an inspector to sign their QC (serve --demo's demo users), the weeks before today come
-  // first: delivered orders for the Reports page. Before today's orders, which take the lanes.
-  const inspector = listInspectors(tx.db)[0]
+  // The weeks before today come first: delivered orders for the Reports page, before today's
+  // orders, which take the lanes. Their QC is signed by the workshop's first active inspector
+  // (serve --demo's demo user) or else by the demo's own inactive signer.
+  const inspector = listInspectors(tx.db)[0] ?? demoHistorySigner(tx)
   const delivered = inspector ? loadDemoHistory(tx, inspector) : 0
   // Promises spread over the workshop's next working hours (1 to 8.25 working hours from now, on
   // quarter hours): a demo loaded at night or on a closed day promises cars for the next open day,

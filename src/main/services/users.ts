@@ -14,6 +14,7 @@ import {
   type User,
   type UserRow
 } from '../db/users.repo'
+import { randomBytes } from 'node:crypto'
 import { hashPin } from './auth'
 import { requireTechnician } from './repair-orders'
 import type { Tx } from './tx'
@@ -113,4 +114,27 @@ export function seedDemoTechnicianUser(tx: Tx): User | null {
   const user = createDemoUser(tx, u)
   if (user) tx.extraAudit.user = { before: null, after: [user] }
   return user
+}
+
+/** The username of the demo's own QC signer (demoHistorySigner). */
+export const DEMO_SIGNER_USERNAME = 'demo-qc'
+
+/**
+ * Who signed the QC of the demo's past weeks when the workshop has no active inspector (the
+ * desktop's or a plain station's "load the demo"): an inactive inspector with a random PIN that
+ * nobody knows, so it can never sign in or sign anything new; the administrator sees it in the
+ * user list, inactive. Reused if an earlier demo made it; null if its username is someone else's.
+ */
+export function demoHistorySigner(tx: Tx): { id: number; name: string } | null {
+  const row = findUserRowByUsername(tx.db, DEMO_SIGNER_USERNAME)
+  if (row) return row.role === 'qc_inspector' ? { id: row.id, name: row.name } : null
+  const user = createUser(tx, {
+    name: '演示质检 Demo QC',
+    username: DEMO_SIGNER_USERNAME,
+    role: 'qc_inspector',
+    pin: randomBytes(24).toString('base64url'),
+    technicianId: null,
+    active: false
+  })
+  return { id: user.id, name: user.name }
 }

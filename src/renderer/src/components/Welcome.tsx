@@ -14,7 +14,7 @@ export function Welcome() {
     const reply = await call('workshop-load-demo', {})
     setBusy(false)
     if (!reply.ok) return showError(reply.error)
-    toast('info', t('ui.demoLoaded'))
+    toast('info', t('ui.demoLoaded', { delivered: (reply.result as { delivered: number }).delivered }))
     await loadBoard()
   }
   return (
@@ -22,8 +22,8 @@ export function Welcome() {
       <h2 id="welcome-title">{t('ui.welcomeTitle')}</h2>
       <p>{t('ui.welcomeText')}</p>
       <div className="welcome-actions">
-        <button type="button" className="btn btn-primary btn-big" onClick={() => void loadDemo()} disabled={busy}>
-          {t('ui.loadDemo')}
+        <button type="button" className="btn btn-primary btn-big" onClick={() => void loadDemo()} disabled={busy} aria-busy={busy}>
+          {busy ? t('ui.loadingDemo') : t('ui.loadDemo')}
         </button>
         <button type="button" className="btn btn-big" onClick={() => openDialog({ kind: 'technician', technicianId: null })}>
           {t('ui.startEmpty')}
