@@ -74,7 +74,7 @@ async function startStation(db: string): Promise<{ child: ChildProcess; url: str
 let loads = 0
 async function oneRun(page: Page, url: string): Promise<{ render: number; arrival: number; nodes: number }> {
   // a new query string each time: a new document (the same URL with only a hash would not reload)
-  await page.goto(`${url}/?load=${++loads}#/reports`, { waitUntil: 'commit' })
+  await page.goto(`${url}/?load=${++loads}#/reports/90`, { waitUntil: 'commit' })
   await page.waitForFunction(() => (window as unknown as { __reports?: { paintedAt: number | null } }).__reports?.paintedAt != null, null, {
     timeout: 30_000,
     polling: 50
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
 Measured by \`npm run bench:reports-page\` (bench/reports-page.bench.ts) on ${new Date().toISOString().slice(0, 10)}.
 
 - Machine: ${machine()}; Chromium ${version} (headless, Debian package), viewport 1920 x 1080.
-- Page: \`#/reports\` of the browser station on the three-year history (bench/generate-history.ts):
+- Page: \`#/reports/90\` of the browser station on the three-year history (bench/generate-history.ts):
   last 90 days = ${summary.days} days, ${summary.technicians} technicians, ${summary.delivered} deliveries; KPI tiles, the three
   charts (deliveries per day with the on-time line, efficiency and utilisation per technician, stoppage
   hours by reason) and the comeback-cause table; ${nodes} DOM nodes on the page when painted.

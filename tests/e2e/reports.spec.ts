@@ -30,10 +30,17 @@ test('the header opens the Reports page; tiles and three charts, in Chinese and 
   await page.locator('.btn-lang').click()
   await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible()
   await expect(page.locator('.report-tile-label', { hasText: 'Cars delivered' })).toBeVisible()
-  await page.getByRole('button', { name: 'Last 30 days' }).click()
+  // It opens on the month; another period goes into the address and stays on a reload.
   await expect(page.getByRole('button', { name: 'Last 30 days' })).toHaveAttribute('aria-pressed', 'true')
+  await page.getByRole('button', { name: 'Last 90 days' }).click()
+  await expect(page.getByRole('button', { name: 'Last 90 days' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(page).toHaveURL(/#\/reports\/90$/)
+  // (the test's init script puts the page back into Chinese on the reload)
+  await page.reload()
+  await expect(page.getByRole('button', { name: '最近 90 天' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByRole('button', { name: '最近 30 天' })).toHaveAttribute('aria-pressed', 'false')
 
-  await page.getByRole('button', { name: 'Back to the board' }).click()
+  await page.getByRole('button', { name: '返回看板' }).click()
   await expect(page).toHaveURL(/#\/$/)
 })
 
@@ -47,7 +54,7 @@ test('the charts draw a bar for every technician and every day with deliveries',
   generateHistory(dbFile, { days: 20, ordersPerDay: 12, technicians: 8, today })
   const station = await startStation({ dbFile })
   await page.goto(`${station.url}/#/reports`)
-  await page.getByRole('button', { name: 'Last 30 days' }).click()
+  await expect(page.getByRole('button', { name: 'Last 30 days' })).toHaveAttribute('aria-pressed', 'true')
 
   const technicians = page.locator('[data-chart="technicians"] path[data-bars]')
   await expect(technicians).toHaveCount(2)
