@@ -336,6 +336,42 @@ test('on a 1366 x 768 screen every header button is on screen, and the board sti
   expect([shanghai(Date.now() - 60_000), shanghai(Date.now())]).toContain(clock)
 })
 
+test('on a 1366 px screen the header is one row; the occasional buttons are under More, which a choice, a press outside or Escape closes', async ({ page, station }) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await openBoard(page, station)
+  const header = page.locator('.app-header')
+  const title = header.locator('h1')
+  // one row: the title, the clock and every button share a line
+  const rowTop = (await title.boundingBox())!.y
+  for (const b of await header.locator('button').all()) expect(Math.abs((await b.boundingBox())!.y - rowTop)).toBeLessThan(20)
+  expect(await title.evaluate((h) => h.scrollWidth <= h.clientWidth), 'the title is not cut').toBe(true)
+  await expect(header.getByRole('button', { name: 'Technicians' })).toHaveCount(0)
+
+  const more = header.getByRole('button', { name: 'More' })
+  await more.click()
+  await expect(more).toHaveAttribute('aria-expanded', 'true')
+  const menu = header.getByRole('group', { name: 'More' })
+  for (const name of ['Technicians', 'Skills', 'Calendar', 'DMS', 'Full screen', 'About']) await expect(menu.getByRole('button', { name, exact: true })).toBeVisible()
+  await menu.getByRole('button', { name: 'Technicians' }).click()
+  await expect(menu).toHaveCount(0)
+  await expect(page.getByRole('dialog', { name: 'Technicians' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+
+  await more.click()
+  await page.keyboard.press('Escape')
+  await expect(menu).toHaveCount(0)
+  await expect(more).toBeFocused()
+  await more.click()
+  await page.locator('.lanes-scroll').click({ position: { x: 5, y: 5 } })
+  await expect(menu).toHaveCount(0)
+
+  // the big screen has them all in the row, and no More
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await expect(header.getByRole('button', { name: 'Technicians' })).toBeVisible()
+  await expect(header.getByRole('button', { name: 'More' })).toHaveCount(0)
+})
+
 test('a card picked up from a scrolled pool leaves the pool still; near the bottom of the lanes the lane list scrolls', async ({ page, station }) => {
   await page.setViewportSize({ width: 1366, height: 768 })
   await openBoard(page, station)

@@ -461,6 +461,7 @@ export const en = {
     undone: 'Undone: {{roNumber}} moved back.',
     undoFrontOfQueue: 'Undone: {{roNumber}} went back to {{technician}}, but the current slot is now taken, so it is first in the queue.',
     fullScreen: 'Full screen',
+    more: 'More',
     fullScreenTitle: 'Toggle full screen (F11)',
     about: 'About',
     close: 'Close',

@@ -463,6 +463,7 @@ export const zh: Catalogue = {
     undone: '已撤销：{{roNumber}} 已移回。',
     undoFrontOfQueue: '已撤销：{{roNumber}} 已退回 {{technician}}，但其当前工位已被占用，因此排在下一工作的第一位。',
     fullScreen: '全屏',
+    more: '更多',
     fullScreenTitle: '切换全屏（F11）',
     about: '关于',
     close: '关闭',

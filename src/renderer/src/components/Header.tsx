@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { openReports } from '../features/reports/route'
 import { toggleFullScreen } from '../api/client'
@@ -26,18 +26,102 @@ function WorkshopClock() {
   )
 }
 
+/** The big screen's width, from which every header button fits in one row (base.css). */
+const WIDE = '(min-width: 1800px)'
+const onWideChange = (onChange: () => void) => {
+  const query = window.matchMedia(WIDE)
+  query.addEventListener('change', onChange)
+  return () => query.removeEventListener('change', onChange)
+}
+const isWide = () => window.matchMedia(WIDE).matches
+
+/**
+ * Below the big screen's width (a 1366 px laptop, a tablet) the occasional buttons (technicians,
+ * skills, calendar, DMS, full screen, about) go into a "More" menu, so the header stays one row
+ * and the board keeps its height. Closes on a choice, a press outside or Escape.
+ */
+function HeaderMore({ children }: { children: ReactNode }) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const root = useRef<HTMLDivElement>(null)
+  const toggle = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const outside = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false)
+    }
+    const escape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      setOpen(false)
+      toggle.current?.focus()
+    }
+    document.addEventListener('pointerdown', outside)
+    document.addEventListener('keydown', escape)
+    return () => {
+      document.removeEventListener('pointerdown', outside)
+      document.removeEventListener('keydown', escape)
+    }
+  }, [open])
+  return (
+    <div className="header-more" ref={root}>
+      <button ref={toggle} type="button" className="btn" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen((o) => !o)}>
+        {t('ui.more')}
+        <span aria-hidden="true"> ▾</span>
+      </button>
+      {open && (
+        // a choice closes the menu (its own handler has run by the time the click bubbles here)
+        <div className="header-more-panel" role="group" aria-label={t('ui.more')} onClick={(e) => (e.target as HTMLElement).closest('button') && setOpen(false)}>
+          {children}
+        </div>
+      )}
+    </div>
+  )
+}
+
 export function Header() {
   const { t } = useTranslation()
   const canUndo = useSyncExternalStore(onUndoChange, hasUndo)
   const lang = currentLang()
   // Buttons follow the role on this screen (issue 4); the server checks every command anyway.
   const role = useSession((s) => s.role)
+  const wide = useSyncExternalStore(onWideChange, isWide)
   const [fullscreen, setFullscreen] = useState(false)
   useEffect(() => {
     const on = () => setFullscreen(document.fullscreenElement !== null)
     document.addEventListener('fullscreenchange', on)
     return () => document.removeEventListener('fullscreenchange', on)
   }, [])
+  // The occasional buttons: in the row on the big screen, in the "More" menu below its width.
+  const occasional = (
+    <>
+      {can(role, 'technician-update') && (
+        <button type="button" className="btn" onClick={() => openDialog({ kind: 'technicians' })}>
+          {t('ui.technicians')}
+        </button>
+      )}
+      {can(role, 'skill-update') && (
+        <button type="button" className="btn" onClick={() => openDialog({ kind: 'skills' })}>
+          {t('ui.skills')}
+        </button>
+      )}
+      <ScheduleHeaderButtons />
+      {(can(role, 'repair-order-import') || can(role, 'repair-order-export')) && (
+        <button type="button" className="btn" onClick={() => openDialog({ kind: 'dms' })} title={t('dms.openTitle')}>
+          {t('dms.open')}
+        </button>
+      )}
+    </>
+  )
+  const screen = (
+    <>
+      <button type="button" className="btn" onClick={() => void toggleFullScreen()} title={t('ui.fullScreenTitle')} aria-pressed={fullscreen} aria-keyshortcuts="F11">
+        {t('ui.fullScreen')}
+      </button>
+      <button type="button" className="btn" onClick={() => openDialog({ kind: 'about' })}>
+        {t('ui.about')}
+      </button>
+    </>
+  )
   return (
     <header className="app-header">
       <h1>
@@ -54,22 +138,7 @@ export function Header() {
         </button>
         )}
         {can(role, 'qc-sign-off') || can(role, 'qc-queue') ? <QcHeaderButton /> : null}
-        {can(role, 'technician-update') && (
-        <button type="button" className="btn" onClick={() => openDialog({ kind: 'technicians' })}>
-          {t('ui.technicians')}
-        </button>
-        )}
-        {can(role, 'skill-update') && (
-        <button type="button" className="btn" onClick={() => openDialog({ kind: 'skills' })}>
-          {t('ui.skills')}
-        </button>
-        )}
-        <ScheduleHeaderButtons />
-        {(can(role, 'repair-order-import') || can(role, 'repair-order-export')) && (
-        <button type="button" className="btn" onClick={() => openDialog({ kind: 'dms' })} title={t('dms.openTitle')}>
-          {t('dms.open')}
-        </button>
-        )}
+        {wide && occasional}
         {can(role, 'report-summary') && (
         <button type="button" className="btn" onClick={openReports}>
           {t('reports.open')}
@@ -80,12 +149,14 @@ export function Header() {
           <span aria-hidden="true">↶ </span>{t('ui.undo')}
         </button>
         )}
-        <button type="button" className="btn" onClick={() => void toggleFullScreen()} title={t('ui.fullScreenTitle')} aria-pressed={fullscreen} aria-keyshortcuts="F11">
-          {t('ui.fullScreen')}
-        </button>
-        <button type="button" className="btn" onClick={() => openDialog({ kind: 'about' })}>
-          {t('ui.about')}
-        </button>
+        {wide ? (
+          screen
+        ) : (
+          <HeaderMore>
+            {occasional}
+            {screen}
+          </HeaderMore>
+        )}
         <button type="button" className="btn btn-lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t('ui.switchLanguageLabel')} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
           {t('ui.switchLanguage')}
         </button>
