@@ -94,8 +94,8 @@ export function DeliveryList() {
                     <b>{o.roNumber}</b> {o.plate}
                   </td>
                   <td>{o.model}</td>
-                  <td>
-                    {o.customerName} · {o.customerPhone}
+                  <td className="delivery-customer">
+                    <span>{o.customerName}</span> <span>{o.customerPhone}</span>
                   </td>
                   <td>{o.technicianId !== null ? technicians[o.technicianId]?.name : ''}</td>
                   <td>{formatPromised(o.promisedAt, timeZone, now)}</td>
