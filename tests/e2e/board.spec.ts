@@ -283,7 +283,12 @@ test('bad input in the repair-order form shows a field-level error and writes no
   await dialog.getByLabel('Customer', { exact: true }).fill('吴女士')
   await dialog.getByLabel('Phone').fill('13712345678')
   await dialog.getByLabel('Service advisor').fill('郑浩')
-  await dialog.getByLabel('Promised delivery').fill('2026-11-26T15:30')
+  // No promise yet: it is required, like the other fields (not "a date and time with a time zone").
+  const promised = dialog.getByLabel('Promised delivery')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(promised).toHaveAttribute('aria-invalid', 'true')
+  await expect(promised).toHaveAccessibleDescription(/^Promised delivery is required/)
+  await promised.fill('2026-11-26T15:30')
   const line = dialog.getByRole('group', { name: 'Job line 1' })
   await line.getByLabel('Description').fill('常规保养')
   await line.getByLabel('Skill').selectOption('maintenance')

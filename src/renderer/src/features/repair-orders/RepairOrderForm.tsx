@@ -67,7 +67,9 @@ export function RepairOrderForm({ order, onDone, onCancel }: { order: RepairOrde
       if (!value.trim()) out.fields[path] = `${label}${lang === 'zh' ? '' : ' '}${t('ui.required')}`
     }
     for (const k of ['roNumber', 'plate', 'model', 'customerName', 'customerPhone', 'serviceAdvisor'] as const) need(k, f[k], t(`fields.${k}`))
-    if (!fromLocalInput(f.promisedAt, timeZone)) out.fields.promisedAt = `${t('fields.promisedAt')}${lang === 'zh' ? '' : ' '}${t('issue.instant')}`
+    // An empty or half-typed date and time reads '' from the input: the dispatcher has not given one.
+    need('promisedAt', f.promisedAt, t('fields.promisedAt'))
+    if (f.promisedAt.trim() && !fromLocalInput(f.promisedAt, timeZone)) out.fields.promisedAt = `${t('fields.promisedAt')}${lang === 'zh' ? '' : ' '}${t('issue.instant')}`
     lines.forEach((l, i) => {
       need(`jobLines.${i}.description`, l.description, t('fields.description'))
       need(`jobLines.${i}.skill`, l.skill, t('fields.skill'))
