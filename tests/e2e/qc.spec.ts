@@ -239,9 +239,49 @@ test('the order dialog shows the timeline; a wall display sees a read-only board
   await expect(wall.getByRole('button', { name: 'New repair order' })).toHaveCount(0)
   await expect(wall.getByRole('button', { name: /Undo/ })).toHaveCount(0)
   await expect(wall.locator('.card-movable')).toHaveCount(0)
+  // A free technician's slot says so, without inviting a drop the wall display cannot make.
+  await expect(wall.locator('.slot-free').first()).toHaveText('Free')
   await wall.locator('.tech-name').first().click()
   await expect(wall.locator('dialog[open]')).toHaveCount(0)
   await wallContext.close()
+})
+
+// A technician's phone: their own jobs in one column instead of the board, whose pool and
+// colleagues' lanes they would see empty (their station receives only their own orders).
+test('a technician sees their own jobs on a phone and clocks on from there', async ({ browser, startStation }) => {
+  const station = await startStation({ demo: true, args: ['--require-login'] })
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+  await loginAs(context.request, station.url, 'technician')
+  const page = await context.newPage()
+  await page.goto(station.url)
+  // The demo technician is T001, 王建国: a diagnosis running and one next job.
+  await expect(page.getByRole('heading', { name: 'My jobs · 王建国' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Dispatch pool' })).toHaveCount(0)
+  await expect(page.getByRole('region', { name: '李明' })).toHaveCount(0)
+  const current = page.getByRole('region', { name: 'Current' })
+  const next = page.getByRole('region', { name: /^Next jobs/ })
+  await expect(current.locator('.my-job')).toHaveCount(1)
+  await expect(next.locator('.my-job')).toHaveCount(1)
+  const nextRo = await next.locator('.my-job').getAttribute('data-ro')
+  // Nothing fits outside the phone's width.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+
+  // The running job: pause it for parts from the phone.
+  await current.locator('.my-job').tap()
+  const dialog = page.getByRole('dialog')
+  // their clock segments to read, without the dispatcher's correction
+  await expect(dialog.getByRole('table', { name: 'Clock segments' })).toBeVisible()
+  await expect(dialog.getByRole('table', { name: 'Clock segments' }).getByRole('button', { name: 'Edit' })).toHaveCount(0)
+  await dialog.getByRole('button', { name: /Pause/ }).first().click()
+  const pause = dialog.getByRole('form', { name: 'Pause: why does the work stop?' })
+  await pause.getByRole('radio', { name: 'Parts' }).check()
+  await pause.getByRole('textbox', { name: 'Parts' }).fill('氧传感器')
+  await pause.getByRole('button', { name: /Pause/ }).last().click()
+  await expect(page.getByText(/paused: /)).toBeVisible()
+  await dialog.getByRole('button', { name: 'Close' }).last().click()
+  await expect(current.locator('.my-job')).toContainText('Parts')
+  expect(await next.locator('.my-job').getAttribute('data-ro')).toBe(nextRo)
+  await context.close()
 })
 
 test('first run: with no users, this PC creates the first administrator, who then sees the users and checklist screens', async ({ browser, startStation }) => {

@@ -6,6 +6,7 @@ import { DmsDialog } from './features/dms/DmsDialog'
 import { Header } from './components/Header'
 import { Toasts } from './components/Toasts'
 import { Welcome } from './components/Welcome'
+import { MyJobs } from './features/board/MyJobs'
 import { Board } from './features/board/Board'
 import { NewRepairOrderDialog, RepairOrderDialog } from './features/repair-orders/RepairOrderDialog'
 import { SkillsDialog } from './features/technicians/SkillsDialog'
@@ -67,6 +68,7 @@ export function App() {
   const reports = useReportsRoute()
   const route = useRoute()
   const session = useSession((s) => s.status)
+  const role = useSession((s) => s.role)
   const switching = useSession((s) => s.switching)
   const epoch = useSession((s) => s.epoch)
 
@@ -143,6 +145,8 @@ export function App() {
             <p>{t('ui.loading')}</p>
           )}
         </div>
+      ) : role === 'technician' ? (
+        <MyJobs />
       ) : empty ? (
         <Welcome />
       ) : (

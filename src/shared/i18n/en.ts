@@ -433,6 +433,7 @@ export const en = {
     noLanes: 'No active technicians. Add one to start dispatching.',
     current: 'Current',
     slotFree: 'Free — drop a job here',
+    slotFreeLook: 'Free',
     nextJobs: 'Next jobs',
     queueEmpty: 'No next job',
     parked: 'Parked',
@@ -462,6 +463,12 @@ export const en = {
     undoFrontOfQueue: 'Undone: {{roNumber}} went back to {{technician}}, but the current slot is now taken, so it is first in the queue.',
     fullScreen: 'Full screen',
     more: 'More',
+    myJobs: {
+      heading: 'My jobs',
+      note: 'Your current job and your next jobs, in the order the dispatcher set. Open one to start, pause or finish it, or to print its job ticket.',
+      noCurrent: 'No current job: the dispatcher gives you the next one.',
+      notLinked: 'This user is not linked to a technician. Ask the administrator to link it under Users.'
+    },
     fullScreenTitle: 'Toggle full screen (F11)',
     about: 'About',
     close: 'Close',

@@ -435,6 +435,7 @@ export const zh: Catalogue = {
     noLanes: '没有启用的技术员。请先添加技术员再派工。',
     current: '当前',
     slotFree: '空闲——把工作拖到这里',
+    slotFreeLook: '空闲',
     nextJobs: '下一工作',
     queueEmpty: '暂无下一工作',
     parked: '挂起',
@@ -464,6 +465,12 @@ export const zh: Catalogue = {
     undoFrontOfQueue: '已撤销：{{roNumber}} 已退回 {{technician}}，但其当前工位已被占用，因此排在下一工作的第一位。',
     fullScreen: '全屏',
     more: '更多',
+    myJobs: {
+      heading: '我的工作',
+      note: '当前工作和下一工作，按调度排定的顺序。打开一张修理单可开工、暂停、完工或打印派工单。',
+      noCurrent: '暂无当前工作：调度会派给你下一项。',
+      notLinked: '此用户未关联技术员。请管理员在“用户”中关联。'
+    },
     fullScreenTitle: '切换全屏（F11）',
     about: '关于',
     close: '关闭',

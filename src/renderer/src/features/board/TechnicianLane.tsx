@@ -10,6 +10,7 @@ import { registerQueueStrip, useLaneOver } from './drop-target'
 import { laneQualified, registerLane } from './lane-verdicts'
 import { LaneHours, LaneLoadBar } from '../schedule/LaneLoad'
 import { DropPreviewBadge } from '../schedule/DropPreviewBadge'
+import { useCan } from '../auth/session-store'
 
 /** Lane row geometry in rem: the virtual lists and the CSS agree on these. */
 export const LANE_ROW_REM = 6.2
@@ -75,13 +76,15 @@ const LaneHeader = memo(function LaneHeader({ technicianId }: { technicianId: nu
 function CurrentSlot({ technicianId }: { technicianId: number }) {
   const { t } = useT()
   const currentId = useBoard((s) => s.lanes[technicianId]?.currentId ?? null)
+  // The wall display and the QC inspector look on: no invitation to drop what they cannot drag.
+  const mayDispatch = useCan('repair-order-assign')
   return (
     <div className="lane-current" aria-label={t('ui.current')} role="group">
       <span className="slot-tag" aria-hidden="true">{t('ui.current')}</span>
       {currentId !== null ? (
         <DraggableCard id={currentId} variant="current" />
       ) : (
-        <div className="slot-free">{t('ui.slotFree')}</div>
+        <div className="slot-free">{t(mayDispatch ? 'ui.slotFree' : 'ui.slotFreeLook')}</div>
       )}
     </div>
   )

@@ -487,6 +487,8 @@ function ClockSegments({ order }: { order: RepairOrder }) {
   const timeZone = useBoard((s) => s.settings.timeZone)
   const list = useOrderQuery('clock-segment-list', order)
   const [editing, setEditing] = useState<number | null>(null)
+  // Correcting a clock time is the dispatcher's (roles.ts); the technician and the others read.
+  const mayEdit = useCan('clock-segment-edit')
   if (!list || list.length === 0) return null
   return (
     <table className="lines-table segments-table" aria-label={t('ui.sched.segments')}>
@@ -497,7 +499,7 @@ function ClockSegments({ order }: { order: RepairOrder }) {
           <th>{t('fields.endedAt')}</th>
           <th>{t('ui.sched.hoursCol')}</th>
           <th>{t('fields.reason')}</th>
-          <th />
+          {mayEdit && <th />}
         </tr>
       </thead>
       <tbody>
@@ -514,11 +516,13 @@ function ClockSegments({ order }: { order: RepairOrder }) {
               <td>{s.endedAt ? formatDateTime(s.endedAt, timeZone) : t('ui.sched.running')}</td>
               <td>{h1(((s.endedAt ? Date.parse(s.endedAt) : Date.now()) - Date.parse(s.startedAt)) / 3_600_000)}</td>
               <td>{s.editReason ?? ''}</td>
-              <td>
-                <button type="button" className="btn btn-small" onClick={() => setEditing(s.id)}>
-                  {t('ui.edit')}
-                </button>
-              </td>
+              {mayEdit && (
+                <td>
+                  <button type="button" className="btn btn-small" onClick={() => setEditing(s.id)}>
+                    {t('ui.edit')}
+                  </button>
+                </td>
+              )}
             </tr>
           )
         )}
