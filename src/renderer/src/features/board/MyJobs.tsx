@@ -3,8 +3,7 @@ import { useT } from '../../i18n'
 import { OrderCardBody, type CardVariant } from '../repair-orders/OrderCard'
 import { cardLabel } from '../repair-orders/card-text'
 import { useBoard, useCardOrder, useTimeZone } from '../../store/board-store'
-import { skillName } from '../../store/board-state'
-import { currentLang } from '../../i18n'
+import { SkillChips } from './TechnicianLane'
 import { openDialog, useUi } from '../../store/ui-store'
 import { useSession } from '../auth/session-store'
 
@@ -35,7 +34,6 @@ export function MyJobs() {
   const technicianId = useSession((s) => s.user?.technicianId ?? null)
   const tech = useBoard((s) => (technicianId === null ? undefined : s.technicians[technicianId]))
   const lane = useBoard((s) => (technicianId === null ? undefined : s.lanes[technicianId]))
-  const skills = useBoard((s) => s.skills)
   if (!tech) {
     return (
       <main className="my-jobs" aria-labelledby="my-jobs-title">
@@ -44,7 +42,6 @@ export function MyJobs() {
       </main>
     )
   }
-  const lang = currentLang()
   const queue = lane?.queueIds ?? []
   const parked = lane?.parkedIds ?? []
   return (
@@ -52,14 +49,7 @@ export function MyJobs() {
       <h2 id="my-jobs-title">
         {t('ui.myJobs.heading')} · {tech.name}
       </h2>
-      <ul className="tech-skills" aria-label={t('fields.skills')}>
-        {tech.skills.map((s) => (
-          <li key={s.skill} className={`skill-chip lvl-${s.level}`}>
-            {skillName(skills, s.skill, lang)}
-            <b>{s.level}</b>
-          </li>
-        ))}
-      </ul>
+      <SkillChips technicianId={tech.id} />
       <p className="my-jobs-note">{t('ui.myJobs.note')}</p>
       <section className="my-jobs-section" aria-labelledby="my-jobs-current">
         <h3 id="my-jobs-current">{t('ui.current')}</h3>

@@ -42,9 +42,7 @@ function LaneFrame({ technicianId, children }: { technicianId: number; children:
 const LaneHeader = memo(function LaneHeader({ technicianId }: { technicianId: number }) {
   const { t } = useT()
   const tech = useBoard((s) => s.technicians[technicianId])
-  const skills = useBoard((s) => s.skills)
   if (!tech) return null
-  const lang = currentLang()
   return (
     <div className="lane-head">
       <div className="lane-title">
@@ -61,17 +59,28 @@ const LaneHeader = memo(function LaneHeader({ technicianId }: { technicianId: nu
       <LaneHours technicianId={technicianId} />
       </div>
       <LaneLoadBar technicianId={technicianId} />
-      <ul className="tech-skills" aria-label={t('fields.skills')}>
-        {tech.skills.map((s) => (
-          <li key={s.skill} className={`skill-chip lvl-${s.level}`}>
-            {skillName(skills, s.skill, lang)}
-            <b>{s.level}</b>
-          </li>
-        ))}
-      </ul>
+      <SkillChips technicianId={technicianId} />
     </div>
   )
 })
+
+/** A technician's skills with their levels, named in the screen's language (the lane, My jobs). */
+export function SkillChips({ technicianId }: { technicianId: number }) {
+  const { t } = useT()
+  const techSkills = useBoard((s) => s.technicians[technicianId]?.skills)
+  const skills = useBoard((s) => s.skills)
+  const lang = currentLang()
+  return (
+    <ul className="tech-skills" aria-label={t('fields.skills')}>
+      {(techSkills ?? []).map((s) => (
+        <li key={s.skill} className={`skill-chip lvl-${s.level}`}>
+          {skillName(skills, s.skill, lang)}
+          <b>{s.level}</b>
+        </li>
+      ))}
+    </ul>
+  )
+}
 
 function CurrentSlot({ technicianId }: { technicianId: number }) {
   const { t } = useT()
