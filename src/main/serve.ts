@@ -118,9 +118,10 @@ async function main(): Promise<void> {
     else {
       const { delivered } = reply.result as { delivered: number }
       console.log('Demo workshop loaded (已载入演示车间).')
-      if (delivered > 0) console.log(
-          `  with ${delivered} repair orders delivered over the last ${DEMO_HISTORY_DAYS} days, for the Reports page (近 ${DEMO_HISTORY_DAYS} 天已交车 ${delivered} 张工单，见“报表”).`
-        )
+      if (delivered > 0) {
+        const days = DEMO_HISTORY_DAYS
+        console.log(`  with ${delivered} repair orders delivered over the last ${days} days, for the Reports page (近 ${days} 天已交车 ${delivered} 张工单，见“报表”).`)
+      }
     }
     if (seeded && reply.ok) {
       // The technician's user belongs to T001, whom the demo has just created.

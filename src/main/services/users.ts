@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { AppError } from '../../shared/api/errors'
 import type { ParsedArgs } from '../../shared/api/commands'
 import type { Role } from '../../shared/domain/roles'
@@ -14,7 +15,6 @@ import {
   type User,
   type UserRow
 } from '../db/users.repo'
-import { randomBytes } from 'node:crypto'
 import { hashPin } from './auth'
 import { requireTechnician } from './repair-orders'
 import type { Tx } from './tx'

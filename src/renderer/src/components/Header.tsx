@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { openReports } from '../features/reports/route'
 import { toggleFullScreen } from '../api/client'
@@ -45,6 +45,7 @@ function HeaderMore({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false)
   const root = useRef<HTMLDivElement>(null)
   const toggle = useRef<HTMLButtonElement>(null)
+  const panelId = useId()
   useEffect(() => {
     if (!open) return
     const outside = (e: PointerEvent) => {
@@ -64,13 +65,14 @@ function HeaderMore({ children }: { children: ReactNode }) {
   }, [open])
   return (
     <div className="header-more" ref={root}>
-      <button ref={toggle} type="button" className="btn" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen((o) => !o)}>
+      {/* a disclosure (a button that shows and hides a group of buttons), not an ARIA menu */}
+      <button ref={toggle} type="button" className="btn" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
         {t('ui.more')}
         <span aria-hidden="true"> ▾</span>
       </button>
       {open && (
         // a choice closes the menu (its own handler has run by the time the click bubbles here)
-        <div className="header-more-panel" role="group" aria-label={t('ui.more')} onClick={(e) => (e.target as HTMLElement).closest('button') && setOpen(false)}>
+        <div id={panelId} className="header-more-panel" role="group" aria-label={t('ui.more')} onClick={(e) => (e.target as HTMLElement).closest('button') && setOpen(false)}>
           {children}
         </div>
       )}
