@@ -115,18 +115,26 @@ export function loadDemoHistory(demo: Tx, inspector: { id: number; name: string 
       const windows: readonly Interval[] = wt.technician(tech.id).day(date)
       const jobs = pastJobs.filter((j) => qualified(tech, j.lines))
       if (windows.length === 0 || jobs.length === 0) continue
-      // The first job starts a little after the shift; each next one after the last one's QC.
+      // The first job starts a little after the shift; each next one a few minutes after the last.
       let free = windows[0][0] + Math.floor(rand() * 20) * MINUTE_MS
-      let lastPass = 0
+      let lastFree = 0
       for (;;) {
-        const job = pick(jobs)
-        const flat = job.lines.reduce((s, l) => s + l[3], 0)
-        // Actual hours: mostly near flat rate, the odd job well over it.
-        const actual = flat * (0.75 + rand() * 0.45 + (rand() < 0.12 ? 0.4 : 0))
-        const stop = rand() < 0.18 ? { details: pick(stoppages), hours: 0.5 + rand() * 1.5 } : null
-        const block = actual + (stop?.hours ?? 0)
-        // The job with its stoppage in one stretch of the shift, so no lunch is clocked.
-        const window = windows.find(([s, e]) => Math.max(s, free) + ms(block) <= e)
+        // The job with its stoppage in one stretch of the shift, so no lunch is clocked. Like a
+        // dispatcher, give the technician a job that fits the time left (a few tries) before the
+        // day ends for them.
+        const draw = () => {
+          const job = pick(jobs)
+          const flat = job.lines.reduce((s, l) => s + l[3], 0)
+          // Actual hours: mostly near flat rate, the odd job well over it.
+          const actual = flat * (0.75 + rand() * 0.45 + (rand() < 0.12 ? 0.4 : 0))
+          const stop = rand() < 0.18 ? { details: pick(stoppages), hours: 0.5 + rand() * 1.5 } : null
+          const block = actual + (stop?.hours ?? 0)
+          const window = windows.find(([s, e]) => Math.max(s, free) + ms(block) <= e)
+          return { job, flat, actual, stop, block, window }
+        }
+        let drawn = draw()
+        for (let tries = 1; tries < 8 && !drawn.window; tries++) drawn = draw()
+        const { job, flat, actual, stop, block, window } = drawn
         if (!window) break
         const start = Math.max(window[0], free)
         const finish = start + ms(block)
@@ -139,9 +147,13 @@ export function loadDemoHistory(demo: Tx, inspector: { id: number; name: string 
         const passAt = rework ? rework.start + ms(rework.hours) + 20 * MINUTE_MS : qc
         const delivered = passAt + (10 + Math.floor(rand() * 80)) * MINUTE_MS
         if (delivered >= now) break
-        const assigned = Math.max(created, lastPass + MINUTE_MS, start - 10 * MINUTE_MS)
-        free = passAt + 5 * MINUTE_MS
-        lastPass = passAt
+        // The next job goes onto the lane once this one has left the slot (finished, or reworked
+        // after a failed QC), and the technician starts it a few minutes after finishing: QC does
+        // not wait on the technician. A car that fails QC comes straight back to them (first in
+        // their queue), so after a fail they take the next job only once it has passed.
+        const assigned = Math.max(created, lastFree + MINUTE_MS, start - 10 * MINUTE_MS)
+        free = (rework ? passAt : finish) + 5 * MINUTE_MS
+        lastFree = rework ? rework.start + ms(rework.hours) : finish
         number++
         orders++
         lastOrder.set(`${d}|${tech.id}`, orders)
