@@ -253,6 +253,11 @@ test('a technician sees their own jobs on a phone and clocks on from there', asy
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
   await loginAs(context.request, station.url, 'technician')
   const page = await context.newPage()
+  await page.addInitScript(() => {
+    window.print = () => {
+      ;(window as unknown as { printed: number }).printed = ((window as unknown as { printed?: number }).printed ?? 0) + 1
+    }
+  })
   await page.goto(station.url)
   // The demo technician is T001, 王建国: a diagnosis running and one next job.
   await expect(page.getByRole('heading', { name: 'My jobs · 王建国' })).toBeVisible()
@@ -265,6 +270,12 @@ test('a technician sees their own jobs on a phone and clocks on from there', asy
   const nextRo = await next.locator('.my-job').getAttribute('data-ro')
   // Nothing fits outside the phone's width.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  // their two tickets at once (the print dialog stood in for)
+  await page.getByRole('button', { name: 'Print my job tickets' }).tap()
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: number }).printed ?? 0)).toBe(1)
+  await expect(page.locator('.ticket-print-root .job-ticket')).toHaveCount(2)
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
+  await expect(page.locator('.ticket-print-root')).toHaveCount(0)
 
   // The running job: pause it for parts from the phone.
   await current.locator('.my-job').tap()

@@ -82,3 +82,49 @@ test('the job ticket prints in Chinese on a Chinese board', async ({ page, stati
   await expect(ticket).toContainText(`${tech.name}（${tech.employeeNo}）`)
   await expect(ticket).toContainText('质检员签字')
 })
+
+// A technician's tickets at once: the lane's print button prints the current job and the next
+// jobs in queue order, one A5 page each; a lane with nothing to print says so.
+test("a lane's print button prints the technician's current and next jobs, one A5 page each", async ({ page, station }) => {
+  const board = await boardGet(page.context().request, station)
+  const byLane = (id: number) => board.orders.filter((o) => o.technicianId === id && !o.parked && ['assigned', 'in_progress', 'stopped', 'queued'].includes(o.status))
+  const tech = board.technicians.find((t) => byLane(t.id).length >= 2)!
+  const onLane = byLane(tech.id).sort((a, b) => (a.queuePosition ?? -1) - (b.queuePosition ?? -1))
+  const idle = board.technicians.find((t) => byLane(t.id).length === 0)!
+  await page.addInitScript(() => {
+    window.print = () => {
+      ;(window as unknown as { printed: number }).printed = ((window as unknown as { printed?: number }).printed ?? 0) + 1
+    }
+  })
+  await openBoard(page, station, 'en')
+  await lane(page, tech.name).getByRole('button', { name: `Print ${tech.name}'s job tickets (current and next jobs)` }).click()
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: number }).printed ?? 0), { timeout: UI_TIMEOUT }).toBe(1)
+
+  await page.emulateMedia({ media: 'print' })
+  const tickets = page.locator('.job-ticket')
+  await expect(tickets).toHaveCount(onLane.length)
+  for (let i = 0; i < onLane.length; i++) await expect(tickets.nth(i).locator('.ticket-ro')).toHaveText(onLane[i]!.roNumber)
+  const dir = mkdtempSync(join(tmpdir(), 'wdb-tickets-'))
+  try {
+    const pdf = join(dir, 'tickets.pdf')
+    await page.pdf({ path: pdf, preferCSSPageSize: true })
+    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' })
+    expect(info.stdout).toMatch(new RegExp(`Pages:\\s+${onLane.length}\\n`))
+    expect(info.stdout).toMatch(/\(A5\)/)
+    // every page starts with its own ticket
+    for (let p = 1; p <= onLane.length; p++) {
+      const text = spawnSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout
+      expect(text).toContain(onLane[p - 1]!.roNumber)
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
+  await expect(tickets).toHaveCount(0)
+  await page.emulateMedia({ media: 'screen' })
+
+  // an idle technician: nothing to print, and the screen says so
+  await lane(page, idle.name).getByRole('button', { name: /^Print .* job tickets/ }).click()
+  await expect(page.getByText(`${idle.name} has no current or next job to print.`)).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { printed?: number }).printed ?? 0)).toBe(1)
+})

@@ -37,7 +37,8 @@ export const PERMISSIONS = {
   'workshop-load-demo': DISPATCH_OR_ADMIN,
   'audit-list': DISPATCH_OR_ADMIN,
   'qc-queue': STAFF,
-  'qc-checklist-get': STAFF,
+  // Technicians too: their job tickets print the checks their orders will be held to.
+  'qc-checklist-get': [...STAFF, 'technician'],
   // The checklist is the gate's policy: only the administrator (service manager) changes it.
   'qc-checklist-update': ['admin'],
   // Whoever carries the tablet may submit, but the signature is the inspector's PIN (checked in services/qc.ts).

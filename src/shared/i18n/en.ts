@@ -20,7 +20,10 @@ export const en = {
     signTechnician: 'Technician signature',
     signInspector: 'QC inspector signature',
     printed: 'Printed {{at}}',
-    notPrinted: 'The job ticket was not printed: {{error}}'
+    notPrinted: 'The job ticket was not printed: {{error}}',
+    printLane: "Print {{name}}'s job tickets (current and next jobs)",
+    printMine: 'Print my job tickets',
+    nothingToPrint: '{{name}} has no current or next job to print.'
   },
   // the exchange with the dealership's main system (src/renderer/src/features/dms)
   dms: {

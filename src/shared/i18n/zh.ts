@@ -22,7 +22,10 @@ export const zh: Catalogue = {
     signTechnician: '技术员签字',
     signInspector: '质检员签字',
     printed: '打印时间 {{at}}',
-    notPrinted: '派工单未打印：{{error}}'
+    notPrinted: '派工单未打印：{{error}}',
+    printLane: '打印{{name}}的派工单（当前与下一工作）',
+    printMine: '打印我的派工单',
+    nothingToPrint: '{{name}}没有可打印的当前或下一工作。'
   },
   // 与 DMS（经销商管理系统）交换数据（src/renderer/src/features/dms）
   dms: {

@@ -3,7 +3,8 @@ import { useT } from '../../i18n'
 import { OrderCardBody, type CardVariant } from '../repair-orders/OrderCard'
 import { cardLabel } from '../repair-orders/card-text'
 import { useBoard, useCardOrder, useTimeZone } from '../../store/board-store'
-import { SkillChips } from './TechnicianLane'
+import { PrinterIcon, SkillChips } from './TechnicianLane'
+import { printLaneTickets } from '../tickets/ticket-store'
 import { openDialog, useUi } from '../../store/ui-store'
 import { useSession } from '../auth/session-store'
 
@@ -51,6 +52,9 @@ export function MyJobs() {
       </h2>
       <SkillChips technicianId={tech.id} />
       <p className="my-jobs-note">{t('ui.myJobs.note')}</p>
+      <button type="button" className="btn my-jobs-print" onClick={() => void printLaneTickets(tech.id)}>
+        <PrinterIcon /> {t('ticket.printMine')}
+      </button>
       <section className="my-jobs-section" aria-labelledby="my-jobs-current">
         <h3 id="my-jobs-current">{t('ui.current')}</h3>
         {lane?.currentId != null ? <MyJob id={lane.currentId} variant="current" /> : <p className="my-jobs-none">{t('ui.myJobs.noCurrent')}</p>}

@@ -11,6 +11,7 @@ import { laneQualified, registerLane } from './lane-verdicts'
 import { LaneHours, LaneLoadBar } from '../schedule/LaneLoad'
 import { DropPreviewBadge } from '../schedule/DropPreviewBadge'
 import { useCan } from '../auth/session-store'
+import { printLaneTickets } from '../tickets/ticket-store'
 
 /** Lane row geometry in rem: the virtual lists and the CSS agree on these. */
 export const LANE_ROW_REM = 6.2
@@ -42,6 +43,7 @@ function LaneFrame({ technicianId, children }: { technicianId: number; children:
 const LaneHeader = memo(function LaneHeader({ technicianId }: { technicianId: number }) {
   const { t } = useT()
   const tech = useBoard((s) => s.technicians[technicianId])
+  const mayDispatch = useCan('repair-order-assign')
   if (!tech) return null
   return (
     <div className="lane-head">
@@ -55,6 +57,7 @@ const LaneHeader = memo(function LaneHeader({ technicianId }: { technicianId: nu
       >
         {tech.name}
       </button>
+      {mayDispatch && <PrintLaneButton technicianId={technicianId} name={tech.name} />}
       {/* Load from the risk rule (issue 3): hours left today against the work still on the lane. */}
       <LaneHours technicianId={technicianId} />
       </div>
@@ -63,6 +66,29 @@ const LaneHeader = memo(function LaneHeader({ technicianId }: { technicianId: nu
     </div>
   )
 })
+
+/**
+ * Prints the technician's job tickets, current job first, then the next jobs in order (one page
+ * each). Reads the lane when pressed, so a drop does not re-render it.
+ */
+function PrintLaneButton({ technicianId, name }: { technicianId: number; name: string }) {
+  const { t } = useT()
+  const label = t('ticket.printLane', { name })
+  return (
+    <button type="button" className="lane-print" onClick={() => void printLaneTickets(technicianId)} aria-label={label} title={label}>
+      <PrinterIcon />
+    </button>
+  )
+}
+
+/** A small printer, drawn: no icon font or emoji font needed on the workshop's PCs. */
+export function PrinterIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">
+      <path fill="currentColor" d="M6 2h12v5H6zM4 8h16a2 2 0 0 1 2 2v7h-4v5H6v-5H2v-7a2 2 0 0 1 2-2zm4 8v4h8v-4zm10-5a1 1 0 1 0 0 2 1 1 0 0 0 0-2z" />
+    </svg>
+  )
+}
 
 /** A technician's skills with their levels, named in the screen's language (the lane, My jobs). */
 export function SkillChips({ technicianId }: { technicianId: number }) {

@@ -9,20 +9,22 @@ const JobTicket = lazy(() => import('./JobTicket').then((m) => ({ default: m.Job
 
 /**
  * The print-only root beside the app (ticket.css hides the app when printing). It reads the board
- * only while a ticket prints: a drop does not run anything here.
+ * only while tickets print: a drop does not run anything here.
  */
 export function JobTicketPrintRoot() {
   const printing = useTicket((s) => s.printing)
-  return printing ? <PrintingTicket {...printing} /> : null
+  return printing ? <PrintingTickets {...printing} /> : null
 }
 
-function PrintingTicket({ orderId, checklist, printedAt }: { orderId: number; checklist: QcChecklistItem[]; printedAt: number }) {
-  const order = useBoard((s) => s.orders[orderId])
-  if (!order) return null
+function PrintingTickets({ orderIds, checklist, printedAt }: { orderIds: number[]; checklist: QcChecklistItem[]; printedAt: number }) {
+  const orders = useBoard((s) => s.orders)
   return createPortal(
     <div className="ticket-print-root">
       <Suspense fallback={null}>
-        <JobTicket order={order} checklist={checklist} printedAt={printedAt} />
+        {orderIds.map((id) => {
+          const order = orders[id]
+          return order ? <JobTicket key={id} order={order} checklist={checklist} printedAt={printedAt} /> : null
+        })}
       </Suspense>
     </div>,
     document.body
