@@ -229,9 +229,11 @@ test('the order dialog shows the timeline; a wall display sees a read-only board
   await expect(history.locator('[data-kind="finished"]')).toContainText('(dispatcher)')
   await dispatcherContext.close()
 
-  const wallContext = await englishContext(browser)
+  // a wall display lower than the demo's ten lanes
+  const wallContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 720 } })
   await loginAs(wallContext.request, station.url, 'wall')
   const wall = await wallContext.newPage()
+  await wall.clock.install()
   await wall.goto(station.url)
   await expect(wall.getByTestId('user-chip')).toHaveText(/Wall display/)
   await expect(wall.locator('.card').first()).toBeVisible()
@@ -243,6 +245,15 @@ test('the order dialog shows the timeline; a wall display sees a read-only board
   await expect(wall.locator('.slot-free').first()).toHaveText('Free')
   await wall.locator('.tech-name').first().click()
   await expect(wall.locator('dialog[open]')).toHaveCount(0)
+  // Nobody scrolls a wall display: its lanes turn a page by themselves, and come round again.
+  const lanes = wall.locator('.lanes-scroll')
+  expect(await lanes.evaluate((e) => e.scrollHeight > e.clientHeight + 10)).toBe(true)
+  expect(await lanes.evaluate((e) => e.scrollTop)).toBe(0)
+  await wall.clock.runFor(15_000)
+  await expect.poll(() => lanes.evaluate((e) => e.scrollTop)).toBeGreaterThan(0)
+  await expect.poll(() => lanes.evaluate((e) => Math.abs(e.scrollTop + e.clientHeight - e.scrollHeight) < 2)).toBe(true)
+  await wall.clock.runFor(15_000)
+  await expect.poll(() => lanes.evaluate((e) => e.scrollTop)).toBe(0)
   await wallContext.close()
 })
 

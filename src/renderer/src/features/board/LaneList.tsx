@@ -6,6 +6,8 @@ import { useRemPx } from '../../components/useRemPx'
 import { LANE_ROW_REM, TechnicianLane } from './TechnicianLane'
 import { LANES_DROP_ID } from './dnd-config'
 import { DropArea } from './DropArea'
+import { useSession } from '../auth/session-store'
+import { useWallPaging } from './wall-paging'
 
 const LANES_DATA = { kind: 'lanes' } as const
 
@@ -26,6 +28,9 @@ export function LaneList() {
     // One lane past each edge (each lane is ~200 DOM nodes; issue 5 caps the board at 5,000).
     overscan: 1
   })
+  // The wall display turns the lanes' pages by itself (nobody stands at it to scroll).
+  const wall = useSession((s) => s.role === 'wall_display')
+  useWallPaging(scroller, wall, LANE_ROW_REM * rem)
   return (
     <div
       className="lanes-scroll"

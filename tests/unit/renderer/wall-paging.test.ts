@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { nextPageTop } from '../../../src/renderer/src/features/board/wall-paging'
+
+// 20 lanes of 100 px in a 650 px list: pages of 6 whole lanes (600 px), the last page to the end.
+describe("the wall display's lane pages", () => {
+  it('turns a page of whole lanes at a time', () => {
+    expect(nextPageTop(0, 650, 2000, 100)).toBe(600)
+    expect(nextPageTop(600, 650, 2000, 100)).toBe(1200)
+  })
+
+  it('shows the last lanes at the bottom, then starts again at the top', () => {
+    expect(nextPageTop(1200, 650, 2000, 100)).toBe(1350)
+    expect(nextPageTop(1350, 650, 2000, 100)).toBe(0)
+  })
+
+  it('stays put when every lane fits, and pages by one lane on a screen lower than a lane', () => {
+    expect(nextPageTop(0, 650, 600, 100)).toBe(0)
+    expect(nextPageTop(0, 80, 2000, 100)).toBe(100)
+  })
+})
