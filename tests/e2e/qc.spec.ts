@@ -303,6 +303,9 @@ test('a technician sees their own jobs on a phone and clocks on from there', asy
   await dialog.getByRole('button', { name: 'Close' }).last().click()
   await expect(current.locator('.my-job')).toContainText('Parts')
   expect(await next.locator('.my-job').getAttribute('data-ro')).toBe(nextRo)
+  // The QC view's address is the inspector's: a technician who opens it stays on their jobs.
+  await page.goto(`${station.url}/#/qc`)
+  await expect(page.getByRole('heading', { name: 'My jobs · 王建国' })).toBeVisible()
   await context.close()
 })
 

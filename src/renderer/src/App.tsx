@@ -23,7 +23,7 @@ import { startRiskUpdates } from './features/schedule/risk-store'
 import { ScheduleDialogs } from './features/schedule/ScheduleDialogs'
 import { LoginScreen } from './features/auth/LoginScreen'
 import { AdminDialogs } from './features/auth/UserMenu'
-import { dialogAllowed, refreshSession, useSession } from './features/auth/session-store'
+import { can, dialogAllowed, refreshSession, useSession } from './features/auth/session-store'
 import { QcScreen } from './features/qc/InspectorView'
 import { useRoute } from './features/qc/route'
 
@@ -130,7 +130,7 @@ export function App() {
       )}
       {reports ? (
         <ReportsPage />
-      ) : route !== 'board' && loaded ? (
+      ) : route !== 'board' && loaded && can(role, 'qc-queue') ? (
         <QcScreen route={route} />
       ) : !loaded ? (
         <div className="center-note">
