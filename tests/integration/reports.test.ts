@@ -239,6 +239,8 @@ describe('repair-order-export: the same two days for the DMS', () => {
       o.technician, o.flatRateHours, o.actualHours, o.stoppageHours, o.promisedAt, o.originalPromisedAt, o.deliveredAt,
       o.toldInAdvance, o.firstTimePass, o.comeback, o.qcInspector, o.jobLines.map((l) => [l.description, l.skill, l.hours])
     ]
+    // on time against the original promise, as the Reports page counts it: RO 2 came at 13:00 against 12:00
+    expect(out.orders.map((o) => o.onTime)).toEqual([true, false, false])
     expect(out.orders.map(row)).toEqual([
       // RO 1: on time, passed first time
       ['王建国', 2.5, 2, 0, at('2026-11-23', '17:00'), null, at('2026-11-23', '12:00'), false, true, false, '周检', [['维修', 'maintenance', 2.5]]],

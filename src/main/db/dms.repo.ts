@@ -17,6 +17,8 @@ export interface DeliveredOrderRow extends RepairOrderHeader {
   originalPromisedAt: number | null
   deliveredAt: number
   deliveredBy: string
+  /** 1 when delivered by the original promise: the Reports page's "on time (original promise)". */
+  onTime: number
   /** 1 when the first QC record was a pass. */
   firstTimePass: number
   comeback: number
@@ -51,6 +53,7 @@ export function deliveredOrders(db: Database, from: number, to: number): Deliver
                FROM stoppages s WHERE s.repair_order_id = dl.repair_order_id AND s.started_at < dl.delivered_at) / 3600000.0 AS stoppageHours,
             dl.promised_at AS promisedAt, dl.original_promised_at AS originalPromisedAt,
             dl.delivered_at AS deliveredAt, dl.delivered_by AS deliveredBy,
+            coalesce(dl.delivered_at <= coalesce(dl.original_promised_at, dl.promised_at), 0) AS onTime,
             dl.first_time_pass AS firstTimePass, dl.comeback,
             EXISTS (SELECT 1 FROM customer_notifications n WHERE n.repair_order_id = dl.repair_order_id
                       AND n.told_at <= coalesce(dl.original_promised_at, dl.promised_at)) AS toldInAdvance,

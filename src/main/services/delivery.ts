@@ -24,7 +24,6 @@ export interface DeliveryResult {
   firstTimePass: boolean
 }
 
-
 /** Ready -> delivered (domain.md step 6): compares the estimate with the actual and records first-time pass. */
 export function deliverRepairOrder(tx: Tx, a: ParsedArgs<'repair-order-deliver'>): DeliveryResult {
   const order = requireOrder(tx.db, a.id)

@@ -61,17 +61,27 @@ export interface ImportResult {
 
 const columnLabel = (lang: Language, column: ImportColumn | null) => (column ? IMPORT_COLUMNS[column][lang] : '')
 
-function problemText(skills: readonly Skill[], p: ImportProblem): LocalisedText {
-  return bilingual('dms.problem.row', (lang) => {
-    const known =
-      p.code === 'unknownSkill'
-        ? skills.map((s) => (lang === 'zh' ? s.nameZh : s.nameEn)).join(lang === 'zh' ? '、' : ', ')
-        : REPAIR_ORDER_FLAGS.map((f) => translate(lang, `flags.${f}`)).join(lang === 'zh' ? '、' : ', ')
+/** The skill and flag names a problem lists as what the board knows, per language: built once per file. */
+function knownNames(skills: readonly Skill[]): Record<Language, { skills: string; flags: string }> {
+  const names = (lang: Language) => {
+    const sep = lang === 'zh' ? '、' : ', '
     return {
-      row: p.row,
-      message: translate(lang, `dms.problem.${p.code}`, { column: columnLabel(lang, p.column), value: p.value ?? '', known })
+      skills: skills.map((s) => (lang === 'zh' ? s.nameZh : s.nameEn)).join(sep),
+      flags: REPAIR_ORDER_FLAGS.map((f) => translate(lang, `flags.${f}`)).join(sep)
     }
-  })
+  }
+  return { en: names('en'), zh: names('zh') }
+}
+
+function problemText(known: Record<Language, { skills: string; flags: string }>, p: ImportProblem): LocalisedText {
+  return bilingual('dms.problem.row', (lang) => ({
+    row: p.row,
+    message: translate(lang, `dms.problem.${p.code}`, {
+      column: columnLabel(lang, p.column),
+      value: p.value ?? '',
+      known: p.code === 'unknownSkill' ? known[lang].skills : known[lang].flags
+    })
+  }))
 }
 
 interface ReadImport {
@@ -90,7 +100,8 @@ function readImport(db: Database, rows: readonly (readonly SheetCell[])[]): Read
   ) as Record<RepairOrderFlag, string[]>
   const skills = listSkills(db)
   const sheet = readImportSheet(rows, { timeZone: readCalendar(db).timeZone, skills, flagNames })
-  const problems: ImportProblemReply[] = sheet.problems.map((p) => ({ row: p.row, column: p.column, message: problemText(skills, p) }))
+  const known = knownNames(skills)
+  const problems: ImportProblemReply[] = sheet.problems.map((p) => ({ row: p.row, column: p.column, message: problemText(known, p) }))
   const seen = new Set(sheet.problems.map((p) => `${p.row}:${p.column}`))
   const valid: ReadImport['valid'] = []
   const orders: ImportCheckOrder[] = sheet.orders.map(({ rows: orderRows, input }) => {
@@ -155,7 +166,8 @@ export function importRepairOrders(tx: Tx, args: ParsedArgs<'repair-order-import
   return result
 }
 
-export interface DeliveredOrderExport extends Omit<DeliveredOrderRow, 'firstTimePass' | 'comeback' | 'toldInAdvance' | 'id'> {
+export interface DeliveredOrderExport extends Omit<DeliveredOrderRow, 'onTime' | 'firstTimePass' | 'comeback' | 'toldInAdvance' | 'id'> {
+  onTime: boolean
   firstTimePass: boolean
   comeback: boolean
   toldInAdvance: boolean
@@ -190,6 +202,7 @@ export function exportDeliveredOrders(ctx: QueryContext, args: ParsedArgs<'repai
       ...o,
       actualHours: o.actualHours === null ? null : roundHours(o.actualHours),
       stoppageHours: roundHours(o.stoppageHours),
+      onTime: o.onTime === 1,
       firstTimePass: o.firstTimePass === 1,
       comeback: o.comeback === 1,
       toldInAdvance: o.toldInAdvance === 1,

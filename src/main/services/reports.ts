@@ -96,7 +96,6 @@ export interface ReportSummary {
   daily: ReportDaySeries[]
 }
 
-
 /** A report's or an export's period in the workshop's zone; refused when empty or over MAX_REPORT_DAYS. */
 export function requirePeriod(timeZone: string, from: string, to: string): ReportPeriod {
   const period = reportPeriod(timeZone, from, to)

@@ -66,7 +66,7 @@ describe('the export for the DMS', () => {
         roNumber: 'RO1', plate: '粤B1', vin: null, model: '凯美瑞', customerName: '刘', customerPhone: '138', serviceAdvisor: '孙丽',
         technician: '王建国', employeeNo: 'T001', flatRateHours: 2.5, actualHours: 2, stoppageHours: 0.5,
         promisedAt: localInstant(TZ, '2026-12-04', '14:00'), originalPromisedAt: localInstant(TZ, '2026-12-04', '12:00'),
-        deliveredAt: localInstant(TZ, '2026-12-04', '13:00'), deliveredBy: 'desk', firstTimePass: true, comeback: false,
+        deliveredAt: localInstant(TZ, '2026-12-04', '13:00'), deliveredBy: 'desk', onTime: false, firstTimePass: true, comeback: false,
         toldInAdvance: true, qcInspector: '周检',
         jobLines: [{ lineNo: 1, description: '保养', skill: 'maintenance', minLevel: 1, hours: 2.5 }]
       }

@@ -27,13 +27,13 @@ function WorkshopClock() {
 }
 
 /** The big screen's width, from which every header button fits in one row (base.css). */
-const WIDE = '(min-width: 1800px)'
+let wideQuery: MediaQueryList | null = null
+const wideScreen = (): MediaQueryList => (wideQuery ??= window.matchMedia('(min-width: 1800px)'))
 const onWideChange = (onChange: () => void) => {
-  const query = window.matchMedia(WIDE)
-  query.addEventListener('change', onChange)
-  return () => query.removeEventListener('change', onChange)
+  wideScreen().addEventListener('change', onChange)
+  return () => wideScreen().removeEventListener('change', onChange)
 }
-const isWide = () => window.matchMedia(WIDE).matches
+const isWide = () => wideScreen().matches
 
 /**
  * Below the big screen's width (a 1366 px laptop, a tablet) the occasional buttons (technicians,

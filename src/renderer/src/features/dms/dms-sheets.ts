@@ -34,7 +34,6 @@ const LINE_HEADERS = [columnHeader('roNumber'), '序号 / Line', ...(['job', 'sk
 export function exportSheets(data: DeliveredExport, t: TFunction): { orders: OutSheet; lines: OutSheet } {
   const local = (ms: number | null): OutCell => (ms === null ? null : { wallClock: formatDateTime(new Date(ms).toISOString(), data.timeZone) })
   const yesNo = (b: boolean) => (b ? t('dms.yes') : t('dms.no'))
-  const promise = (o: DeliveredExport['orders'][number]) => o.originalPromisedAt ?? o.promisedAt
   return {
     orders: {
       name: t('dms.sheetOrders'),
@@ -56,7 +55,7 @@ export function exportSheets(data: DeliveredExport, t: TFunction): { orders: Out
         local(o.promisedAt),
         local(o.originalPromisedAt),
         local(o.deliveredAt),
-        yesNo(promise(o) !== null && o.deliveredAt <= (promise(o) as number)),
+        yesNo(o.onTime),
         yesNo(o.toldInAdvance),
         yesNo(o.firstTimePass),
         yesNo(o.comeback),

@@ -7,8 +7,8 @@ import { useTimeZone } from '../../store/board-store'
 import { COMEBACK_CAUSES } from '../../../../shared/domain/qc-checklist'
 import { STOPPAGE_KINDS } from '../../../../shared/domain/types'
 import { BAND_AXIS, BarSeries, CategoryLabels, LineSeries, ValueLabels, valueAxis, valueTicks } from './series'
-import { lastDays, PRESETS, type Preset } from './report-period'
-import { closeReports, isReportsHash, presetOfHash, showPresetInAddress } from './route'
+import { lastDays, PRESETS } from './report-period'
+import { closeReports, showPresetInAddress, useReportsPreset } from './route'
 import './reports.css'
 
 type Summary = CommandResult<'report-summary'>
@@ -190,19 +190,8 @@ function Comebacks({ data }: { data: Summary['quality']['comebacksByCause'] }) {
 export function ReportsPage() {
   const { t } = useTranslation()
   const timeZone = useTimeZone() || 'Asia/Shanghai'
-  const [preset, setPreset] = useState<Preset>(() => presetOfHash(window.location.hash))
-  const choose = useCallback((p: Preset) => {
-    setPreset(p)
-    showPresetInAddress(p)
-  }, [])
-  // An address typed or pasted while the page is on show (#/reports/7) changes the period too.
-  useEffect(() => {
-    const follow = () => {
-      if (isReportsHash(window.location.hash)) setPreset(presetOfHash(window.location.hash))
-    }
-    window.addEventListener('hashchange', follow)
-    return () => window.removeEventListener('hashchange', follow)
-  }, [])
+  // The period lives in the address (#/reports/90): the buttons change it there.
+  const preset = useReportsPreset()
   const [summary, setSummary] = useState<Summary | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -229,7 +218,7 @@ export function ReportsPage() {
         <h2 id="reports-title">{t('reports.title')}</h2>
         <div className="reports-presets" role="group" aria-label={t('reports.period')}>
           {PRESETS.map((p) => (
-            <button key={p} type="button" className="btn" aria-pressed={preset === p} onClick={() => choose(p)}>
+            <button key={p} type="button" className="btn" aria-pressed={preset === p} onClick={() => showPresetInAddress(p)}>
               {t(`reports.last${p}`)}
             </button>
           ))}

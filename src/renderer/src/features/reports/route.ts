@@ -23,13 +23,23 @@ export function reportsHash(preset: Preset): string {
   return `${REPORTS_HASH}/${preset}`
 }
 
+// The address changes by navigation (hashchange) or in place when a period is chosen (replaceState,
+// which fires no event: showPresetInAddress tells the listeners itself).
+const listeners = new Set<() => void>()
 const subscribe = (onChange: () => void) => {
+  listeners.add(onChange)
   window.addEventListener('hashchange', onChange)
-  return () => window.removeEventListener('hashchange', onChange)
+  return () => {
+    listeners.delete(onChange)
+    window.removeEventListener('hashchange', onChange)
+  }
 }
 
 /** Whether the Reports page is the screen on show. */
 export const useReportsRoute = (): boolean => useSyncExternalStore(subscribe, () => isReportsHash(window.location.hash))
+
+/** The Reports page's period, read from the address: a bookmark, a reload or a typed address all set it. */
+export const useReportsPreset = (): Preset => useSyncExternalStore(subscribe, () => presetOfHash(window.location.hash))
 
 export function openReports(): void {
   window.location.hash = REPORTS_HASH
@@ -38,6 +48,7 @@ export function openReports(): void {
 /** Keeps the chosen period in the address, in place (Back still leaves the page, not the period). */
 export function showPresetInAddress(preset: Preset): void {
   window.history.replaceState(window.history.state, '', reportsHash(preset))
+  for (const l of listeners) l()
 }
 
 export function closeReports(): void {
