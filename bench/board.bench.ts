@@ -189,6 +189,7 @@ async function timedDrop(page: Page, index: number, watchers: Page[]): Promise<{
     for (let i = 0; i < 50 && !(e = b.pointerUps.find((x) => Math.abs(x.at - up) < 0.5)); i++) await new Promise((r) => setTimeout(r, 10))
     return { up, upEpoch: performance.timeOrigin + up, c, handlersMs: e?.handlersMs ?? NaN }
   })
+  if (process.env.BENCH_DEBUG_COMMIT) process.stderr.write(`drop ${index}: ${t.c?.serverTiming}\n`)
   const sample: DropSample = {
     handlersMs: t.handlersMs,
     commitMs: commitDur(t.c),

@@ -22,9 +22,10 @@ import { INSERT_DELIVERY_SQL, insertQcRecord, readChecklist } from '../src/main/
 import { flagsToBits } from '../src/main/db/repair-orders.repo'
 import { REPAIR_ORDER_FLAGS, STOPPAGE_KINDS, type RepairOrderFlag, type StoppageKind } from '../src/shared/domain/types'
 import { mulberry32 } from '../src/shared/seeded-random'
+import { QUEUE_STEP } from '../src/shared/domain/queue-slot'
 
 /** Bump when the generated rows change, so cached files are regenerated. */
-export const GENERATOR_VERSION = 9
+export const GENERATOR_VERSION = 10
 
 export interface HistoryOptions {
   /** Days of history, ending the day before `today`. */
@@ -381,7 +382,7 @@ export function generateHistory(file: string, o: HistoryOptions & { today: strin
             if (deliveredAt <= now || laneFree) return step(assignAt, 'repair-order-assign', { status: 'assigned', technicianId: tech })
             const pos = queueLen.get(tech) ?? 0
             queueLen.set(tech, pos + 1)
-            return step(assignAt, 'repair-order-assign', { status: 'queued', technicianId: tech, queuePosition: pos })
+            return step(assignAt, 'repair-order-assign', { status: 'queued', technicianId: tech, queuePosition: pos * QUEUE_STEP })
           }
         })
         const openOnLane = deliveredAt > now && !laneFree
@@ -524,7 +525,7 @@ export function generateHistory(file: string, o: HistoryOptions & { today: strin
             const pos = queueLen.get(s.technicianId) ?? 0
             queueLen.set(s.technicianId, pos + 1)
             if (s.status === 'stopped') s.parked = true
-            else Object.assign(s, { status: 'queued', queuePosition: pos, runningSince: null })
+            else Object.assign(s, { status: 'queued', queuePosition: pos * QUEUE_STEP, runningSince: null })
           } else hasCurrent.add(s.technicianId)
         }
         insertOrder(s)

@@ -6,6 +6,7 @@
  * file (about 1 s instead of minutes through 2,000 commands). Every row passes the schema's CHECKs,
  * triggers and foreign keys, and one audit row marks the load so the board's version is not 0.
  */
+import { QUEUE_STEP } from '../src/shared/domain/queue-slot'
 import { existsSync, rmSync } from 'node:fs'
 import { openDatabase } from '../src/main/db/open'
 import { appendAudit } from '../src/main/db/audit.repo'
@@ -103,8 +104,10 @@ export function seedBoard(file: string, options: SeedBoardOptions = {}): SeededB
           status = id % 3 === 0 ? 'in_progress' : 'assigned'
         } else if (id <= current + queued) {
           technicianId = ((id - current - 1) % technicians) + 1
-          position = queueLength.get(technicianId) ?? 0
-          queueLength.set(technicianId, position + 1)
+          // queue positions as the station writes them: ranks QUEUE_STEP apart (shared/domain/queue-slot.ts)
+          const place = queueLength.get(technicianId) ?? 0
+          queueLength.set(technicianId, place + 1)
+          position = place * QUEUE_STEP
           status = 'queued'
         } else if (id <= current + queued + pool) {
           status = 'waiting'

@@ -5,13 +5,13 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { RepairOrder, Technician } from '../../src/shared/domain/types'
 import { expect, test, type Station } from './fixtures'
-import { boardGet, card, lane, openBoard, UI_TIMEOUT, type Lang } from './board-helpers'
+import { boardGet, card, lane, openBoard, queueOf, UI_TIMEOUT, type BoardSnapshot, type Lang } from './board-helpers'
 
 /**
  * Opens the dialog of the demo's first order in `status` on a lane, with window.print recorded
  * (the print dialog stood in for), and presses "Print job ticket".
  */
-async function printFromDialog(page: Page, station: Station, status: RepairOrder['status'], lang: Lang): Promise<{ order: RepairOrder; tech: Technician }> {
+async function printFromDialog(page: Page, station: Station, status: RepairOrder['status'], lang: Lang): Promise<{ order: RepairOrder; tech: Technician; board: BoardSnapshot }> {
   const board = await boardGet(page.context().request, station)
   const order = board.orders.find((o) => o.status === status && o.technicianId !== null)
   expect(order, `the demo has an order ${status} on a lane`).toBeDefined()
@@ -24,7 +24,7 @@ async function printFromDialog(page: Page, station: Station, status: RepairOrder
   await openBoard(page, station, lang)
   await card(lane(page, tech.name), order!.roNumber).click()
   await page.getByRole('dialog').getByRole('button', { name: lang === 'zh' ? '打印派工单' : 'Print job ticket' }).click()
-  return { order: order!, tech }
+  return { order: order!, tech, board }
 }
 
 // Job tickets (派工单): printed from the order dialog with the browser's own print dialog. The
@@ -72,13 +72,13 @@ test('the order dialog prints a one-page A5 job ticket with the RO barcode, the 
 })
 
 test('the job ticket prints in Chinese on a Chinese board', async ({ page, station }) => {
-  const { order, tech } = await printFromDialog(page, station, 'queued', 'zh')
+  const { order, tech, board } = await printFromDialog(page, station, 'queued', 'zh')
   await page.emulateMedia({ media: 'print' })
   const ticket = page.locator('.job-ticket')
   await expect(ticket).toBeVisible({ timeout: UI_TIMEOUT })
   await expect(ticket.locator('.ticket-kind')).toHaveText('派工单')
   // A next job says where it waits in the technician's queue.
-  await expect(ticket).toContainText(`下一工作第 ${order.queuePosition! + 1} 位`)
+  await expect(ticket).toContainText(`下一工作第 ${queueOf(board, tech.id).indexOf(order.roNumber) + 1} 位`)
   await expect(ticket).toContainText(`${tech.name}（${tech.employeeNo}）`)
   await expect(ticket).toContainText('质检员签字')
 })

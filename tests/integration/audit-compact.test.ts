@@ -90,23 +90,26 @@ describe('the order as created, and before and after each row, rebuilt from the 
   })
 })
 
-describe('a drop at the front of a queue (placement-only touch of the queue it moves down)', () => {
+describe('a drop into a queue with no room left (placement-only touch of the queue it spaces out)', () => {
   it('the event carries every moved order exactly as a fresh read gives it, and the audit row their moves', () => {
     h = harness()
     const t = h.ok<Technician>('technician-create', techInput())
     const queue = [0, 1, 2, 3].map(() => h!.ok<RepairOrder>('repair-order-assign', { id: h!.ok<RepairOrder>('repair-order-create', roInput()).id, technicianId: t.id }))
+    // places 0, 1, 2 as earlier versions wrote them: no room between neighbours
+    queue.slice(1).forEach((o, i) => h!.db.prepare('UPDATE repair_orders SET queue_position = ? WHERE id = ?').run(i, o.id))
     const dropped = h.ok<RepairOrder>('repair-order-create', roInput())
     const events: { orders: RepairOrder[] }[] = []
     h.core.subscribe((c) => events.push(c))
-    h.ok('repair-order-assign', { id: dropped.id, technicianId: t.id, position: 0 })
+    h.ok('repair-order-assign', { id: dropped.id, technicianId: t.id, position: 1 })
     expect(events).toHaveLength(1)
     const ids = events[0].orders.map((o) => o.id)
     expect(ids).toEqual([...ids].sort((a, b) => a - b))
-    expect(ids).toEqual(expect.arrayContaining([dropped.id, ...queue.slice(1).map((o) => o.id)]))
+    expect(ids).toEqual(expect.arrayContaining([dropped.id, queue[2].id, queue[3].id]))
     for (const o of events[0].orders) expect(o).toEqual(h.ok<RepairOrder>('repair-order-get', { id: o.id }))
     const row = h.ok<{ before: { repairOrders: Record<string, unknown> }; after: { repairOrders: Record<string, unknown> } }[]>('audit-list', { limit: 1 })[0]
-    expect(row.before.repairOrders[queue[1].id]).toEqual({ queuePosition: 0 })
-    expect(row.after.repairOrders[queue[1].id]).toEqual({ queuePosition: 1 })
+    expect(row.before.repairOrders[queue[2].id]).toEqual({ queuePosition: 1 })
+    expect(row.after.repairOrders[queue[2].id]).toEqual({ queuePosition: 2048 })
+    expect(row.after.repairOrders[dropped.id]).toMatchObject({ status: 'queued', queuePosition: 1024 })
   })
 })
 

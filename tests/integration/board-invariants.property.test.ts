@@ -3,6 +3,10 @@ import type { Database } from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { skillGaps } from '../../src/shared/domain/skill-match'
 import type { SkillLevel, Technician } from '../../src/shared/domain/types'
+import type { BoardSnapshot } from '../../src/main/services/board'
+import { applyOptimistic, type DropAction } from '../../src/renderer/src/features/board/moves'
+import { fromSnapshot, type BoardData } from '../../src/renderer/src/store/board-state'
+import type { RepairOrder } from '../../src/shared/domain/types'
 import { harness, type Harness } from './helpers'
 
 /**
@@ -82,9 +86,10 @@ function checkInvariants(h: Harness, technicians: Technician[]): void {
     // at most one order in the technician's current slot
     const current = mine.filter((r) => r.status === 'assigned' || r.status === 'in_progress' || (r.status === 'stopped' && r.parked === 0))
     expect(current.length, `technician ${t.id} current orders`).toBeLessThanOrEqual(1)
-    // queue positions 0..n-1 without gaps or duplicates
+    // queue positions: whole numbers, no duplicates (ranks with room between them, shared/domain/queue-slot.ts)
     const positions = mine.filter((r) => r.status === 'queued').map((r) => r.queue_position).sort((a, b) => (a ?? -1) - (b ?? -1))
-    expect(positions, `technician ${t.id} queue`).toEqual(positions.map((_, i) => i))
+    for (const p of positions) expect(Number.isSafeInteger(p), `technician ${t.id} queue position ${p}`).toBe(true)
+    expect(new Set(positions).size, `technician ${t.id} queue positions distinct`).toBe(positions.length)
     // a technician with a queue has a current order (the head is promoted when the slot frees)
     if (positions.length > 0) expect(current.length, `technician ${t.id} has a queue but no current order`).toBe(1)
   }
@@ -102,6 +107,34 @@ function checkInvariants(h: Harness, technicians: Technician[]): void {
     if (r.status !== 'queued') expect(r.queue_position, `${r.ro_number} ${r.status}`).toBeNull()
     expect(['waiting', 'queued', 'assigned', 'cancelled']).toContain(r.status)
   }
+}
+
+/**
+ * The board's optimistic picture of a drop (features/board/moves.ts applyOptimistic) is the one the
+ * station commits: every open order's status, lane and queue position, as the next board-get gives them.
+ */
+function expectOptimisticAsCommitted(
+  h: Harness,
+  board: BoardData,
+  c: Exclude<Cmd, { kind: 'create' } | { kind: 'cancel' }>,
+  orderId: (n: number) => number,
+  technicians: Technician[],
+  before: Row[]
+): void {
+  const id = orderId(c.order)
+  const action: DropAction =
+    c.kind === 'unassign'
+      ? { type: 'unassign' }
+      : c.kind === 'reorder'
+        ? { type: 'assign', technicianId: before.find((r) => r.id === id)?.technician_id ?? technicians[0].id, position: c.position }
+        : { type: 'assign', technicianId: technicians[c.tech].id, ...(c.position === null ? {} : { position: c.position }) }
+  const optimistic = applyOptimistic(board, id, action)
+  const committed = h.ok<BoardSnapshot>('board-get').orders
+  const place = (o: RepairOrder) => ({ id: o.id, status: o.status, technicianId: o.technicianId, queuePosition: o.queuePosition })
+  expect(
+    Object.values(optimistic.orders).map(place).sort((a, b) => a.id - b.id),
+    `optimistic picture of ${JSON.stringify(c)}`
+  ).toEqual(committed.map(place).sort((a, b) => a.id - b.id))
 }
 
 describe('board invariants hold after every command (property)', () => {
@@ -129,6 +162,7 @@ describe('board invariants hold after every command (property)', () => {
           let roSeq = 0
           for (const c of cmds) {
             const before = snapshot(h.db)
+            const boardBefore = fromSnapshot(h.ok<BoardSnapshot>('board-get'))
             // index 30 is "an order that does not exist", so NOT_FOUND paths are exercised too
             const orderId = (n: number) => (n === 30 || orderIds.length === 0 ? 9999 : orderIds[n % orderIds.length])
             let reply
@@ -176,6 +210,7 @@ describe('board invariants hold after every command (property)', () => {
               expect(changed, `refused ${c.kind} changed the board`).toBe(false)
             } else if (changed) {
               expectedAudit++
+              if (c.kind !== 'create' && c.kind !== 'cancel') expectOptimisticAsCommitted(h, boardBefore, c, orderId, technicians, before)
               if (after.some((r) => r.status === 'queued')) seen.queued++
               if (after.some((r) => r.status === 'assigned' && before.find((b) => b.id === r.id)?.status === 'queued')) seen.promoted++
             } else seen.noOp++

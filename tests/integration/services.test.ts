@@ -23,7 +23,8 @@ function lane(technicianId: number): { current: string | null; queue: string[] }
   const current = mine.filter((o) => o.status === 'assigned')
   expect(current.length).toBeLessThanOrEqual(1)
   const queue = mine.filter((o) => o.status === 'queued').sort((a, b) => (a.queuePosition ?? 0) - (b.queuePosition ?? 0))
-  expect(queue.map((o) => o.queuePosition)).toEqual(queue.map((_, i) => i))
+  // positions are ranks with room between them (shared/domain/queue-slot.ts): distinct, ascending
+  queue.forEach((o, i) => i > 0 && expect(o.queuePosition!).toBeGreaterThan(queue[i - 1].queuePosition!))
   return { current: current[0]?.roNumber ?? null, queue: queue.map((o) => o.roNumber) }
 }
 /** Runs a refused command and proves nothing was written (no row, no audit row, no event). */
@@ -193,9 +194,51 @@ describe('dropping orders on lanes', () => {
     const t = tech()
     const [a, b, c] = [order({ roNumber: 'A' }), order({ roNumber: 'B' }), order({ roNumber: 'C' })]
     expect(assign(a.id, t.id)).toMatchObject({ status: 'assigned', technicianId: t.id, queuePosition: null })
-    expect(assign(b.id, t.id)).toMatchObject({ status: 'queued', technicianId: t.id, queuePosition: 0 })
-    expect(assign(c.id, t.id)).toMatchObject({ status: 'queued', technicianId: t.id, queuePosition: 1 })
+    expect(assign(b.id, t.id)).toMatchObject({ status: 'queued', technicianId: t.id })
+    expect(lane(t.id)).toEqual({ current: 'A', queue: ['B'] })
+    expect(assign(c.id, t.id)).toMatchObject({ status: 'queued', technicianId: t.id })
     expect(lane(t.id)).toEqual({ current: 'A', queue: ['B', 'C'] })
+  })
+
+  it('a drop into a queue writes only the dropped order: the rest keep their rows, versions and place in the event', () => {
+    const t = tech()
+    const ids = ['A', 'B', 'C', 'D', 'E'].map((ro) => assign(order({ roNumber: ro }).id, t.id).id)
+    const before = new Map(ids.map((id) => [id, get(id).version]))
+    const x = order({ roNumber: 'X' })
+    const y = order({ roNumber: 'Y' })
+    const events: BoardChanges[] = []
+    h.core.subscribe((e) => events.push(e))
+    assign(x.id, t.id, 0) // front
+    assign(y.id, t.id, 2) // between B and C
+    expect(lane(t.id)).toEqual({ current: 'A', queue: ['X', 'B', 'Y', 'C', 'D', 'E'] })
+    expect(events.map((e) => e.orders.map((o) => o.roNumber))).toEqual([['X'], ['Y']])
+    for (const id of ids) expect(get(id).version).toBe(before.get(id))
+    // the same holds for a reorder within the queue and for a queued order leaving it
+    events.length = 0
+    assign(ids[4], t.id, 1)
+    h.ok('repair-order-unassign', { id: ids[2] })
+    expect(lane(t.id)).toEqual({ current: 'A', queue: ['X', 'E', 'B', 'Y', 'D'] })
+    expect(events.map((e) => e.orders.map((o) => o.roNumber))).toEqual([['E'], ['C']])
+  })
+
+  it('when neighbours leave no room between them (a file from before ranks), the queue is spaced out again in the same transaction', () => {
+    const t = tech()
+    const ids = ['A', 'B', 'C', 'D'].map((ro) => assign(order({ roNumber: ro }).id, t.id).id)
+    // the queue as earlier versions wrote it: places 0, 1, 2
+    ids.slice(1).forEach((id, i) => h.db.prepare('UPDATE repair_orders SET queue_position = ? WHERE id = ?').run(i, id))
+    const [x, y] = [order({ roNumber: 'X' }), order({ roNumber: 'Y' })]
+    const events: BoardChanges[] = []
+    h.core.subscribe((e) => events.push(e))
+    assign(x.id, t.id, 1)
+    expect(lane(t.id)).toEqual({ current: 'A', queue: ['B', 'X', 'C', 'D'] })
+    expect(lane(t.id).queue.map((ro) => h.ok<BoardSnapshot>('board-get').orders.find((o) => o.roNumber === ro)!.queuePosition)).toEqual([0, 1024, 2048, 3072])
+    // one event and one audit row carry every order whose position changed (B was already at 0)
+    expect(events).toHaveLength(1)
+    expect(events[0].orders.map((o) => o.roNumber).sort()).toEqual(['C', 'D', 'X'])
+    // from now on there is room again: the next drop in the middle writes only itself
+    assign(y.id, t.id, 1)
+    expect(events[1].orders.map((o) => o.roNumber)).toEqual(['Y'])
+    expect(lane(t.id)).toEqual({ current: 'A', queue: ['B', 'Y', 'X', 'C', 'D'] })
   })
 
   it('a drop at a queue position inserts there and shifts the rest', () => {
@@ -400,14 +443,15 @@ describe('the audit log', () => {
     expect(events[0].orders.map((x) => x.roNumber)).toEqual(['RO-AUD'])
   })
 
-  it('a change that moves several orders (promotion, renumbering) is still one row', () => {
+  it('a change that moves several orders (the current order leaves, the next job moves up) is still one row', () => {
     const t = tech()
     const ids = ['A', 'B', 'C', 'D'].map((ro) => assign(order({ roNumber: ro }).id, t.id).id)
     const before = h.counts().audit
     h.ok('repair-order-unassign', { id: ids[0] })
     expect(h.counts().audit).toBe(before + 1)
     const row = h.ok<{ after: { repairOrders: object } }[]>('audit-list', { limit: 1 })[0]
-    expect(Object.keys(row.after.repairOrders).map(Number).sort()).toEqual([...ids].sort())
+    // the jobs behind keep their ranks (shared/domain/queue-slot.ts): only the two that moved
+    expect(Object.keys(row.after.repairOrders).map(Number).sort()).toEqual([ids[0], ids[1]].sort())
     const history = h.ok<{ command: string }[]>('audit-list', { entity: 'repair_order', entityId: ids[1] })
     expect(history.map((x) => x.command)).toEqual(['repair-order-unassign', 'repair-order-assign', 'repair-order-create'])
   })

@@ -293,24 +293,25 @@ export function currentOf(db: Database, technicianId: number): number | undefine
   return row?.id
 }
 
-/** A technician's queue as id -> current position. */
-export function queuePositions(db: Database, technicianId: number): Map<number, number> {
-  const rows = prepareCached(db, `SELECT id, queue_position FROM repair_orders WHERE technician_id = ? AND status = 'queued'`)
-    .all(technicianId) as { id: number; queue_position: number }[]
-  return new Map(rows.map((r) => [r.id, r.queue_position]))
+/** A technician's queued orders, front first, with their positions (ranks with room between them, shared/domain/queue-slot.ts). */
+export function queueWithPositions(db: Database, technicianId: number): { id: number; position: number }[] {
+  return prepareCached(
+    db,
+    `SELECT id, queue_position AS position FROM repair_orders WHERE technician_id = ? AND status = 'queued' ORDER BY queue_position, id`
+  ).all(technicianId) as { id: number; position: number }[]
 }
 
-/** Writes queue positions 0..n-1 in the given order; touches only rows whose position changes. */
-export function writeQueue(db: Database, technicianId: number, ids: readonly number[], now: number): number[] {
+/** Writes new queue positions of a technician's queued orders; touches only rows whose position changes. */
+export function writeQueue(db: Database, technicianId: number, entries: readonly (readonly [id: number, position: number])[], now: number): number[] {
   const touched: number[] = []
   const update = prepareCached(
     db,
     `UPDATE repair_orders SET queue_position = ?, updated_at = ?, version = version + 1
      WHERE id = ? AND technician_id = ? AND status = 'queued' AND queue_position IS NOT ?`
   )
-  ids.forEach((id, i) => {
-    if (update.run(i, now, id, technicianId, i).changes === 1) touched.push(id)
-  })
+  for (const [id, position] of entries) {
+    if (update.run(position, now, id, technicianId, position).changes === 1) touched.push(id)
+  }
   return touched
 }
 

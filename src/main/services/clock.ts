@@ -3,9 +3,9 @@ import type { ParsedArgs } from '../../shared/api/commands'
 import type { RepairOrderEvent } from '../../shared/domain/repair-order-status'
 import type { RepairOrder, StoppageDetails } from '../../shared/domain/types'
 import { closeSegment, editSegment, getSegment, insertTechnicianReport, listSegments, openSegment, type ClockSegment } from '../db/clock.repo'
-import { currentOf, queueOf, setPlacement } from '../db/repair-orders.repo'
+import { currentOf, setPlacement } from '../db/repair-orders.repo'
 import { closeStoppage, openStoppage } from '../db/stoppages.repo'
-import { fillCurrentSlot, renumberQueue, requireOrder, transition } from './repair-orders'
+import { fillCurrentSlot, queuePlaceFor, requireOrder, transition } from './repair-orders'
 import type { QueryContext } from './handlers'
 import type { Tx } from './tx'
 
@@ -72,9 +72,8 @@ export function resumeRepairOrder(tx: Tx, args: ParsedArgs<'repair-order-resume'
     setPlacement(tx.db, order.id, { status: 'in_progress', technicianId, queuePosition: null, parked: false }, tx.now)
     openSegment(tx.db, order.id, technicianId, tx.now)
   } else {
-    const queue = queueOf(tx.db, technicianId)
-    setPlacement(tx.db, order.id, { status: to.status, technicianId, queuePosition: 0, parked: false }, tx.now)
-    renumberQueue(tx, technicianId, [order.id, ...queue])
+    const position = queuePlaceFor(tx, technicianId, order.id, 0)
+    setPlacement(tx.db, order.id, { status: to.status, technicianId, queuePosition: position, parked: false }, tx.now)
     fillCurrentSlot(tx, technicianId)
   }
   return requireOrder(tx.db, order.id)

@@ -16,11 +16,11 @@ import {
   replaceChecklist,
   type QcRecord
 } from '../db/qc.repo'
-import { listOpenRepairOrders, queueOf, queuePositions, setPlacement, writeQueue } from '../db/repair-orders.repo'
+import { listOpenRepairOrders, setPlacement } from '../db/repair-orders.repo'
 import { getTechnician } from '../db/technicians.repo'
 import { findUserRowByUsername, getUserRow, listUsers } from '../db/users.repo'
 import { checkPin } from './auth'
-import { fillCurrentSlot, requireOrder } from './repair-orders'
+import { fillCurrentSlot, queuePlaceFor, requireOrder } from './repair-orders'
 import type { Tx } from './tx'
 
 export interface QcQueueEntry {
@@ -167,13 +167,8 @@ export function recordSignOff(tx: Tx, order: RepairOrder, inspector: { id: numbe
     setPlacement(tx.db, order.id, { status: 'ready', technicianId, queuePosition: null, parked: false }, tx.now)
   } else {
     // Rework goes to the same technician, ahead of every other queued job.
-    const rest = queueOf(tx.db, technicianId)
-    const positions = queuePositions(tx.db, technicianId)
-    rest.forEach((id, i) => {
-      if (positions.get(id) !== i + 1) tx.touchOrder(id)
-    })
-    setPlacement(tx.db, order.id, { status: 'queued', technicianId, queuePosition: 0, parked: false }, tx.now)
-    writeQueue(tx.db, technicianId, [order.id, ...rest], tx.now)
+    const position = queuePlaceFor(tx, technicianId, order.id, 0)
+    setPlacement(tx.db, order.id, { status: 'queued', technicianId, queuePosition: position, parked: false }, tx.now)
     fillCurrentSlot(tx, technicianId)
   }
   const record = getQcRecord(tx.db, recordId) as QcRecord

@@ -6,13 +6,14 @@ import { skillGaps } from '../../shared/domain/skill-match'
 import type { RepairOrder, Technician } from '../../shared/domain/types'
 import { emptyFlags } from '../../shared/domain/types'
 import { roundHours } from '../../shared/domain/labour'
+import { placeInQueue } from '../../shared/domain/queue-slot'
 import {
   currentOf,
   findIdByRoNumber,
   getRepairOrder,
   insertRepairOrder,
   queueOf,
-  queuePositions,
+  queueWithPositions,
   setPlacement,
   updateRepairOrderDetails,
   writeQueue,
@@ -104,32 +105,44 @@ export function updateRepairOrder(tx: Tx, args: ParsedArgs<'repair-order-update'
 /** Moves the head of a technician's queue into their free current slot (queued -> assigned). */
 export function fillCurrentSlot(tx: Tx, technicianId: number): void {
   if (currentOf(tx.db, technicianId) !== undefined) return
-  const [head, ...rest] = queueOf(tx.db, technicianId)
+  const [head] = queueOf(tx.db, technicianId)
   if (head === undefined) return
   const order = requireOrder(tx.db, head)
   const to = transition(order, { type: 'promote' })
   tx.touchOrder(head)
+  // the rest of the queue keeps its positions: ranks, not places (shared/domain/queue-slot.ts)
   setPlacement(tx.db, head, { status: to.status, technicianId, queuePosition: null, parked: false }, tx.now)
-  renumberQueue(tx, technicianId, rest)
 }
 
-/** Rewrites a technician's queue positions 0..n-1 in the given order, touching only orders whose place changes. */
-export function renumberQueue(tx: Tx, technicianId: number, ids: number[]): void {
-  const positions = queuePositions(tx.db, technicianId)
-  // only their queue positions change (writeQueue): commit need not re-read the whole orders
-  tx.touchOrders(ids.filter((id, i) => positions.get(id) !== i), { placementOnly: true })
-  writeQueue(tx.db, technicianId, ids, tx.now)
+/**
+ * The queue position for order `id` put at index `at` of the technician's queue (the queue's
+ * other orders, front first): a number between its new neighbours, so only the order's own row
+ * is written. When the neighbours leave no room, the other orders are spaced out again here
+ * (only their queue positions change: commit re-reads just their placement). The caller writes
+ * the order itself with the returned position.
+ */
+export function queuePlaceFor(tx: Tx, technicianId: number, id: number, at: number): number {
+  const queue = queueWithPositions(tx.db, technicianId).filter((q) => q.id !== id)
+  const { position, moved } = placeInQueue(queue, id, at)
+  if (moved.length > 0) {
+    tx.touchOrders(
+      moved.map(([x]) => x),
+      { placementOnly: true }
+    )
+    writeQueue(tx.db, technicianId, moved, tx.now)
+  }
+  return position
 }
 
-/** Takes a queued or assigned order off its lane back to the pool, closing the gap it leaves. */
+/** Takes a queued or assigned order off its lane back to the pool; the next job moves up when it held the slot. */
 function leaveLane(tx: Tx, order: RepairOrder): void {
   const to = transition(order, { type: 'unassign' })
   const technicianId = order.technicianId
   tx.touchOrder(order.id)
   setPlacement(tx.db, order.id, { status: to.status, technicianId: null, queuePosition: null, parked: false }, tx.now)
   if (technicianId === null) return
+  // a queued order leaves no gap to close: the others keep their ranks
   if (holdsCurrentSlot(order)) fillCurrentSlot(tx, technicianId)
-  else renumberQueue(tx, technicianId, queueOf(tx.db, technicianId))
 }
 
 /**
@@ -146,10 +159,12 @@ export function assignRepairOrder(tx: Tx, args: ParsedArgs<'repair-order-assign'
   if (order.technicianId === tech.id) {
     // Same lane: only the queue can be reordered; the current order stays put.
     if (order.status !== 'queued') return order
-    const queue = queueOf(tx.db, tech.id).filter((id) => id !== order.id)
-    const at = Math.min(args.position ?? queue.length, queue.length)
-    queue.splice(at, 0, order.id)
-    renumberQueue(tx, tech.id, queue)
+    const queue = queueOf(tx.db, tech.id)
+    const at = Math.min(args.position ?? queue.length - 1, queue.length - 1)
+    if (queue.indexOf(order.id) === at) return order
+    tx.touchOrders([order.id], { placementOnly: true })
+    const position = queuePlaceFor(tx, tech.id, order.id, at)
+    setPlacement(tx.db, order.id, { status: 'queued', technicianId: tech.id, queuePosition: position, parked: false }, tx.now)
     return requireOrder(tx.db, order.id)
   }
 
@@ -164,11 +179,8 @@ export function assignRepairOrder(tx: Tx, args: ParsedArgs<'repair-order-assign'
   if (to.status === 'assigned') {
     setPlacement(tx.db, order.id, { status: 'assigned', technicianId: tech.id, queuePosition: null, parked: false }, tx.now)
   } else {
-    const queue = queueOf(tx.db, tech.id)
-    const at = Math.min(args.position ?? queue.length, queue.length)
-    setPlacement(tx.db, order.id, { status: 'queued', technicianId: tech.id, queuePosition: at, parked: false }, tx.now)
-    queue.splice(at, 0, order.id)
-    renumberQueue(tx, tech.id, queue)
+    const position = queuePlaceFor(tx, tech.id, order.id, args.position ?? Number.MAX_SAFE_INTEGER)
+    setPlacement(tx.db, order.id, { status: 'queued', technicianId: tech.id, queuePosition: position, parked: false }, tx.now)
   }
   return requireOrder(tx.db, order.id)
 }
@@ -196,9 +208,7 @@ export function cancelRepairOrder(tx: Tx, args: ParsedArgs<'repair-order-cancel'
   // a cancelled order stops accruing labour and leaves the stoppage list
   closeSegment(tx.db, order.id, tx.now)
   closeStoppage(tx.db, order.id, tx.now)
-  if (order.technicianId !== null) {
-    if (holdsCurrentSlot(order)) fillCurrentSlot(tx, order.technicianId)
-    else if (order.status === 'queued') renumberQueue(tx, order.technicianId, queueOf(tx.db, order.technicianId))
-  }
+  // a queued order leaves no gap to close: the others keep their ranks
+  if (order.technicianId !== null && holdsCurrentSlot(order)) fillCurrentSlot(tx, order.technicianId)
   return requireOrder(tx.db, order.id)
 }

@@ -31,9 +31,10 @@ export interface HttpOptions {
    */
   security?: { allowedHosts?: readonly string[]; trustLoopback?: boolean }
   /**
-   * Opt-in `Server-Timing: commit;dur=…, reply;dur=…` on command replies (milliseconds from the
-   * request's arrival to its transaction's commit, and to the reply): the benchmarks read it
-   * (bench/board.bench.ts). Off by default, so stations do not hand out timings.
+   * Opt-in `Server-Timing: body;dur=…, commit;dur=…, reply;dur=…` on command replies (milliseconds
+   * from the request's arrival to its body read and parsed, to its transaction's commit, and to the
+   * reply): the benchmarks read it (bench/board.bench.ts; `BENCH_DEBUG_COMMIT=1` prints it per
+   * drop). Off by default, so stations do not hand out timings.
    */
   serverTiming?: boolean
 }
@@ -161,10 +162,11 @@ export function startHttpStation(opts: HttpOptions): Promise<HttpStation> {
     }
     const command = decodeURIComponent(name)
     committedAt = undefined
+    const dispatchedAt = opts.serverTiming ? performance.now() : 0
     const reply = core.dispatch(command, args, resolveCaller(req, core, security))
     if (opts.serverTiming) {
       const at = (t: number) => (t - arrivedAt).toFixed(3)
-      res.setHeader('Server-Timing', `${committedAt === undefined ? '' : `commit;dur=${at(committedAt)}, `}reply;dur=${at(performance.now())}`)
+      res.setHeader('Server-Timing', `body;dur=${at(dispatchedAt)}, ${committedAt === undefined ? '' : `commit;dur=${at(committedAt)}, `}reply;dur=${at(performance.now())}`)
     }
     if (reply.ok && (command === 'auth-login' || command === 'auth-setup')) {
       setSessionCookie(res, (reply.result as { token: string }).token)

@@ -72,6 +72,21 @@ describe('optimistic picture mirrors the service rules', () => {
     expect(next.lanes[1]).toMatchObject({ currentId: 11, queueIds: [12] })
     expect(next.orders[10].status).toBe('waiting')
   })
+  it('writes only the dropped order while its new neighbours leave room, as the station does', () => {
+    // T1's queue stands at 0 and 1 (no whole number between): a drop between them spaces it out
+    const between = applyOptimistic(board, 20, { type: 'assign', technicianId: 1, position: 1 })
+    expect(between.lanes[1].queueIds).toEqual([11, 20, 12])
+    expect([11, 20, 12].map((id) => between.orders[id].queuePosition)).toEqual([0, 1024, 2048])
+    expect(between.orders[11]).toBe(board.orders[11])
+    // in front and at the end there is always room: only the dropped order changes
+    const front = applyOptimistic(board, 20, { type: 'assign', technicianId: 1, position: 0 })
+    expect(front.orders[20].queuePosition).toBe(-1024)
+    expect([11, 12].map((id) => front.orders[id])).toEqual([board.orders[11], board.orders[12]])
+    // a queued order leaving keeps the others as they are
+    const left = applyOptimistic(board, 11, { type: 'unassign' })
+    expect(left.lanes[1].queueIds).toEqual([12])
+    expect(left.orders[12]).toBe(board.orders[12])
+  })
   it('keeps row versions so the server records replace the copies', () => {
     expect(applyOptimistic(board, 20, { type: 'assign', technicianId: 2 }).orders[20].version).toBe(board.orders[20].version)
   })
@@ -80,7 +95,7 @@ describe('optimistic picture mirrors the service rules', () => {
 describe('undo of the last move', () => {
   it('back to the pool is an un-assign', () => {
     const after = applyOptimistic(board, 20, { type: 'assign', technicianId: 2 })
-    expect(planUndo(after, { orderId: 20, roNumber: 'RO-020', from: placementOf(board.orders[20]) })).toEqual({
+    expect(planUndo(after, { orderId: 20, roNumber: 'RO-020', from: placementOf(board, board.orders[20]) })).toEqual({
       command: 'repair-order-unassign',
       args: { id: 20 },
       frontOfQueue: false
@@ -88,7 +103,7 @@ describe('undo of the last move', () => {
   })
   it('back to the old queue place', () => {
     const after = applyOptimistic(board, 12, { type: 'unassign' })
-    expect(planUndo(after, { orderId: 12, roNumber: 'RO-012', from: placementOf(board.orders[12]) })).toEqual({
+    expect(planUndo(after, { orderId: 12, roNumber: 'RO-012', from: placementOf(board, board.orders[12]) })).toEqual({
       command: 'repair-order-assign',
       args: { id: 12, technicianId: 1, position: 1 },
       frontOfQueue: false
@@ -96,7 +111,7 @@ describe('undo of the last move', () => {
   })
   it('a current order whose slot was filled meanwhile goes to the front of the queue, and says so', () => {
     const after = applyOptimistic(board, 10, { type: 'unassign' })
-    expect(planUndo(after, { orderId: 10, roNumber: 'RO-010', from: placementOf(board.orders[10]) })).toEqual({
+    expect(planUndo(after, { orderId: 10, roNumber: 'RO-010', from: placementOf(board, board.orders[10]) })).toEqual({
       command: 'repair-order-assign',
       args: { id: 10, technicianId: 1, position: 0 },
       frontOfQueue: true
@@ -105,14 +120,14 @@ describe('undo of the last move', () => {
   it('a current order whose slot is still free goes back into it', () => {
     const solo = fromSnapshot(snapshot([tech(1, [{ skill: 'maintenance', level: 2 }])], [order(10, { status: 'assigned', technicianId: 1 })]))
     const after = applyOptimistic(solo, 10, { type: 'unassign' })
-    expect(planUndo(after, { orderId: 10, roNumber: 'RO-010', from: placementOf(solo.orders[10]) })).toEqual({
+    expect(planUndo(after, { orderId: 10, roNumber: 'RO-010', from: placementOf(solo, solo.orders[10]) })).toEqual({
       command: 'repair-order-assign',
       args: { id: 10, technicianId: 1 },
       frontOfQueue: false
     })
   })
   it('nothing to undo when the order left the board or cannot move', () => {
-    expect(planUndo(board, { orderId: 99, roNumber: 'x', from: placementOf(board.orders[20]) })).toBeNull()
-    expect(planUndo(board, { orderId: 22, roNumber: 'x', from: placementOf(board.orders[20]) })).toBeNull()
+    expect(planUndo(board, { orderId: 99, roNumber: 'x', from: placementOf(board, board.orders[20]) })).toBeNull()
+    expect(planUndo(board, { orderId: 22, roNumber: 'x', from: placementOf(board, board.orders[20]) })).toBeNull()
   })
 })

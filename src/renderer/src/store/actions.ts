@@ -113,7 +113,7 @@ export async function performDrop(orderId: number, action: DropAction, recordUnd
     return false
   }
   setBoardData(upsertOrder(boardData(), reply.result, open.has(reply.result.status)))
-  if (recordUndo) setLastMove({ orderId, roNumber: order.roNumber, from: placementOf(order) })
+  if (recordUndo) setLastMove({ orderId, roNumber: order.roNumber, from: placementOf(before, order) })
   return true
 }
 

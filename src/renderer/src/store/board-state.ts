@@ -311,6 +311,13 @@ export function rederive(
   return { laneIds, lanes, poolIds, sideIds }
 }
 
+/** An order's place in its lane's queue, 0 first; null when it is not queued. Queue positions are ranks, not places (shared/domain/queue-slot.ts). */
+export function queueIndexOf(b: Pick<BoardData, 'lanes'>, o: Pick<RepairOrder, 'id' | 'status' | 'technicianId'>): number | null {
+  if (o.status !== 'queued' || o.technicianId === null) return null
+  const i = b.lanes[o.technicianId]?.queueIds.indexOf(o.id) ?? -1
+  return i >= 0 ? i : null
+}
+
 export function fromSnapshot(s: BoardSnapshot, prev: BoardData | null = null): BoardData {
   const technicians = Object.fromEntries(s.technicians.map((t) => [t.id, t]))
   const orders = Object.fromEntries(s.orders.map((o) => [o.id, o]))

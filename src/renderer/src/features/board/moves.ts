@@ -1,7 +1,8 @@
 import { isMovable } from '../../../../shared/domain/repair-order-status'
+import { placeInQueue } from '../../../../shared/domain/queue-slot'
 import { skillGaps, type SkillGap } from '../../../../shared/domain/skill-match'
 import type { RepairOrder, RepairOrderStatus } from '../../../../shared/domain/types'
-import { rederive, type BoardData } from '../../store/board-state'
+import { queueIndexOf, rederive, type BoardData } from '../../store/board-state'
 
 /** Where a drag ended: the pool, a lane, or in front of a queued card of a lane. */
 export type DropTarget =
@@ -19,7 +20,8 @@ export type DropAction =
 export interface Placement {
   status: RepairOrderStatus
   technicianId: number | null
-  queuePosition: number | null
+  /** Its place in the lane's queue, 0 first (null when not queued). */
+  queueIndex: number | null
 }
 
 export interface Move {
@@ -88,7 +90,7 @@ export function planUndo(board: BoardData, move: Move): UndoPlan | null {
   }
   return {
     command: 'repair-order-assign',
-    args: { id: order.id, technicianId: from.technicianId, position: from.queuePosition ?? 0 },
+    args: { id: order.id, technicianId: from.technicianId, position: from.queueIndex ?? 0 },
     frontOfQueue: false
   }
 }
@@ -109,31 +111,32 @@ export function applyOptimistic(board: BoardData, orderId: number, action: DropA
     orders[o.id] = o
     changed.push(o.id)
   }
-  const setQueue = (technicianId: number, ids: number[]) =>
-    ids.forEach((id, i) => {
-      const o = orders[id]
-      if (o.queuePosition !== i || o.status !== 'queued' || o.technicianId !== technicianId) {
-        put({ ...o, status: 'queued', technicianId, queuePosition: i, parked: false })
-      }
-    })
   const laneOf = (technicianId: number) => board.lanes[technicianId] ?? { currentId: null, queueIds: [] as number[] }
+  // The order's place in a queue, as the station will choose it (shared/domain/queue-slot.ts):
+  // between its new neighbours, the others spaced out again only when they leave no room.
+  const queueAt = (technicianId: number, at: number | undefined): number => {
+    const others = laneOf(technicianId)
+      .queueIds.filter((id) => id !== orderId)
+      .map((id) => ({ id, position: orders[id].queuePosition ?? 0 }))
+    const { position, moved } = placeInQueue(others, orderId, at ?? others.length)
+    for (const [id, p] of moved) put({ ...orders[id], queuePosition: p })
+    return position
+  }
 
   if (action.type === 'assign' && order.technicianId === action.technicianId) {
-    const queue = laneOf(action.technicianId).queueIds.filter((id) => id !== orderId)
-    queue.splice(Math.min(action.position ?? queue.length, queue.length), 0, orderId)
-    setQueue(action.technicianId, queue)
+    const queue = laneOf(action.technicianId).queueIds
+    const at = Math.min(action.position ?? queue.length - 1, queue.length - 1)
+    if (order.status !== 'queued' || queue.indexOf(orderId) === at) return board
+    orders[orderId] = { ...order, queuePosition: queueAt(action.technicianId, at) }
     return { ...board, orders, ...rederive(board, board.technicians, orders, changed) }
   }
 
-  // Leave the old lane (if any): close the gap, promote the head of the queue into a freed slot.
+  // Leave the old lane (if any): the head of the queue moves up into a freed slot; a queued
+  // order leaves no gap to close (positions are ranks).
   if (order.technicianId !== null && order.status !== 'waiting') {
     const old = laneOf(order.technicianId)
-    const rest = old.queueIds.filter((id) => id !== orderId)
-    if (old.currentId === orderId && rest.length > 0) {
-      const [head, ...tail] = rest
-      put({ ...orders[head], status: 'assigned', queuePosition: null })
-      setQueue(order.technicianId, tail)
-    } else setQueue(order.technicianId, rest)
+    const head = old.queueIds.find((id) => id !== orderId)
+    if (old.currentId === orderId && head !== undefined) put({ ...orders[head], status: 'assigned', queuePosition: null })
   }
   if (action.type === 'unassign') {
     put({ ...order, status: 'waiting', technicianId: null, queuePosition: null, parked: false })
@@ -142,15 +145,14 @@ export function applyOptimistic(board: BoardData, orderId: number, action: DropA
     if (target.currentId === null) {
       put({ ...order, status: 'assigned', technicianId: action.technicianId, queuePosition: null, parked: false })
     } else {
-      const queue = target.queueIds.filter((id) => id !== orderId)
-      queue.splice(Math.min(action.position ?? queue.length, queue.length), 0, orderId)
-      put({ ...order, status: 'queued', technicianId: action.technicianId, queuePosition: 0, parked: false })
-      setQueue(action.technicianId, queue)
+      const position = queueAt(action.technicianId, action.position)
+      put({ ...order, status: 'queued', technicianId: action.technicianId, queuePosition: position, parked: false })
     }
   }
   return { ...board, orders, ...rederive(board, board.technicians, orders, changed) }
 }
 
-export function placementOf(o: RepairOrder): Placement {
-  return { status: o.status, technicianId: o.technicianId, queuePosition: o.queuePosition }
+/** Where the order stands on `board`, its queue place included. */
+export function placementOf(board: BoardData, o: RepairOrder): Placement {
+  return { status: o.status, technicianId: o.technicianId, queueIndex: queueIndexOf(board, o) }
 }

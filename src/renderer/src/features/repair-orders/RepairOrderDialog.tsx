@@ -8,7 +8,7 @@ import { formErrorsFrom, noErrors, type FormErrors } from '../../components/form
 import { currentLang } from '../../i18n'
 import { formatDateTime } from '../../i18n/time'
 import { useBoard, boardData, setBoardData } from '../../store/board-store'
-import { upsertOrder } from '../../store/board-state'
+import { queueIndexOf, upsertOrder } from '../../store/board-state'
 import { closeDialog, openDialog } from '../../store/ui-store'
 import { toast } from '../../store/toast-store'
 import { RepairOrderForm } from './RepairOrderForm'
@@ -33,6 +33,7 @@ export function RepairOrderDialog({ orderId, mode }: { orderId: number; mode: 'v
   const order = useBoard((s) => s.orders[orderId])
   const tech = useBoard((s) => (order?.technicianId != null ? s.technicians[order.technicianId] : undefined))
   const timeZone = useBoard((s) => s.settings.timeZone)
+  const queueIndex = useBoard((s) => (order ? queueIndexOf(s, order) : null))
   const mayEdit = useCan('repair-order-update')
   // The ticket lists the QC checks, which only staff may read (roles.ts: qc-checklist-get).
   const mayPrint = useCan('qc-checklist-get')
@@ -66,7 +67,7 @@ export function RepairOrderDialog({ orderId, mode }: { orderId: number; mode: 'v
         <p className="detail-status">
           <span className={`status-pill status-${order.status}`}>{t(`status.${order.status}`)}</span>{' '}
           {tech ? tech.name : t('ui.unassigned')}
-          {order.status === 'queued' && order.queuePosition !== null && ` · ${t('ui.queuePlace', { n: order.queuePosition + 1 })}`}
+          {queueIndex !== null && ` · ${t('ui.queuePlace', { n: queueIndex + 1 })}`}
         </p>
         <dl className="detail-grid">
           <dt>{t('fields.plate')}</dt>

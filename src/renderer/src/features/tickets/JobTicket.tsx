@@ -4,6 +4,7 @@ import { REPAIR_ORDER_FLAGS, type RepairOrder } from '../../../../shared/domain/
 import { currentLang } from '../../i18n'
 import { formatDateTime } from '../../i18n/time'
 import { useBoard } from '../../store/board-store'
+import { queueIndexOf } from '../../store/board-state'
 import { Barcode } from './Barcode'
 import { JobLinesTable } from '../repair-orders/JobLinesTable'
 import './ticket.css'
@@ -17,6 +18,7 @@ export function JobTicket({ order, checklist, printedAt }: { order: RepairOrder;
   const { t } = useTranslation()
   const tech = useBoard((s) => (order.technicianId != null ? s.technicians[order.technicianId] : undefined))
   const timeZone = useBoard((s) => s.settings.timeZone)
+  const queueIndex = useBoard((s) => queueIndexOf(s, order))
   const lang = currentLang()
   const flags = REPAIR_ORDER_FLAGS.filter((f) => order.flags[f])
   return (
@@ -38,8 +40,8 @@ export function JobTicket({ order, checklist, printedAt }: { order: RepairOrder;
         <dd>
           {order.status === 'waiting'
             ? t('ticket.pool')
-            : order.status === 'queued' && order.queuePosition !== null
-              ? t('ticket.queued', { n: order.queuePosition + 1 })
+            : queueIndex !== null
+              ? t('ticket.queued', { n: queueIndex + 1 })
               : t(`status.${order.status}`)}
         </dd>
         <dt>{t('fields.promisedAt')}</dt>
