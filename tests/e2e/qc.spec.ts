@@ -249,11 +249,16 @@ test('the order dialog shows the timeline; a wall display sees a read-only board
   const lanes = wall.locator('.lanes-scroll')
   expect(await lanes.evaluate((e) => e.scrollHeight > e.clientHeight + 10)).toBe(true)
   expect(await lanes.evaluate((e) => e.scrollTop)).toBe(0)
+  // and a line on the wall says which lanes are on show, and which page of how many
+  const pageLine = wall.locator('.wall-page')
+  await expect(pageLine).toHaveText(/^Technicians 1–\d+ of 10 · page 1 of 2$/)
   await wall.clock.runFor(15_000)
   await expect.poll(() => lanes.evaluate((e) => e.scrollTop)).toBeGreaterThan(0)
   await expect.poll(() => lanes.evaluate((e) => Math.abs(e.scrollTop + e.clientHeight - e.scrollHeight) < 2)).toBe(true)
+  await expect(pageLine).toHaveText(/^Technicians \d+–10 of 10 · page 2 of 2$/)
   await wall.clock.runFor(15_000)
   await expect.poll(() => lanes.evaluate((e) => e.scrollTop)).toBe(0)
+  await expect(pageLine).toHaveText(/ page 1 of 2$/)
   await wallContext.close()
 })
 

@@ -436,6 +436,7 @@ export const en = {
     noLanes: 'No active technicians. Add one to start dispatching.',
     current: 'Current',
     slotFree: 'Free — drop a job here',
+    wallPage: 'Technicians {{from}}–{{to}} of {{total}} · page {{page}} of {{pages}}',
     slotFreeLook: 'Free',
     nextJobs: 'Next jobs',
     queueEmpty: 'No next job',

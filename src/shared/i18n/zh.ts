@@ -438,6 +438,7 @@ export const zh: Catalogue = {
     noLanes: '没有启用的技术员。请先添加技术员再派工。',
     current: '当前',
     slotFree: '空闲——把工作拖到这里',
+    wallPage: '技师 {{from}}–{{to}}，共 {{total}} 人 · 第 {{page}}/{{pages}} 页',
     slotFreeLook: '空闲',
     nextJobs: '下一工作',
     queueEmpty: '暂无下一工作',

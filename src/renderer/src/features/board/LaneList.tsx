@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef, type CSSProperties } from 'react'
+import { useRef, type CSSProperties, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../../store/board-store'
 import { useRemPx } from '../../components/useRemPx'
@@ -7,7 +7,7 @@ import { LANE_ROW_REM, TechnicianLane } from './TechnicianLane'
 import { LANES_DROP_ID } from './dnd-config'
 import { DropArea } from './DropArea'
 import { useSession } from '../auth/session-store'
-import { useWallPaging } from './wall-paging'
+import { useWallPage, useWallPaging } from './wall-paging'
 
 const LANES_DATA = { kind: 'lanes' } as const
 
@@ -31,7 +31,7 @@ export function LaneList() {
   // The wall display turns the lanes' pages by itself (nobody stands at it to scroll).
   const wall = useSession((s) => s.role === 'wall_display')
   useWallPaging(scroller, wall, LANE_ROW_REM * rem)
-  return (
+  const list = (
     <div
       className="lanes-scroll"
       ref={scroller}
@@ -53,5 +53,25 @@ export function LaneList() {
         </div>
       )}
     </div>
+  )
+  return wall ? (
+    <div className="lanes-wall">
+      {list}
+      <WallPageLine scroller={scroller} rowPx={LANE_ROW_REM * rem} total={laneIds.length} />
+    </div>
+  ) : (
+    list
+  )
+}
+
+/** On the wall display: which lanes are on screen and which page of how many, readable from across the floor. */
+function WallPageLine({ scroller, rowPx, total }: { scroller: RefObject<HTMLDivElement | null>; rowPx: number; total: number }) {
+  const { t } = useTranslation()
+  const page = useWallPage(scroller, rowPx, total)
+  if (!page) return null
+  return (
+    <p className="wall-page" role="status">
+      {t('ui.wallPage', { ...page })}
+    </p>
   )
 }
