@@ -138,7 +138,7 @@ function expectOptimisticAsCommitted(
 }
 
 describe('board invariants hold after every command (property)', () => {
-  it('one current order per technician, qualified lanes, gap-free queues, one audit row per change', () => {
+  it('one current order per technician, qualified lanes, queues in one strict order, one audit row per change, the optimistic drop as committed', () => {
     let runs = 0
     // what the random sequences actually exercised, so a generator that never reaches a queue fails loudly
     const seen = { queued: 0, promoted: 0, notQualified: 0, notMovable: 0, noOp: 0 }

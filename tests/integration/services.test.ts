@@ -291,7 +291,7 @@ describe('dropping orders on lanes', () => {
     expect(lane(t.id)).toEqual({ current: 'B', queue: ['C'] })
   })
 
-  it('un-assigning a queued order renumbers the queue', () => {
+  it('un-assigning a queued order leaves the rest of the queue in its order', () => {
     const t = tech()
     const ids = ['A', 'B', 'C', 'D'].map((ro) => assign(order({ roNumber: ro }).id, t.id).id)
     h.ok('repair-order-unassign', { id: ids[1] })

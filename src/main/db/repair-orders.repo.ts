@@ -244,7 +244,7 @@ export function setPlacement(db: Database, id: number, p: Placement, now: number
   if (info.changes !== 1) throw new Error(`setPlacement: expected 1 row for order ${id}, got ${info.changes}`)
 }
 
-/** Where orders stand (status, lane, queue place) and their version: the after state of a renumbered queue without re-reading whole orders. */
+/** Where orders stand (status, lane, queue place) and their version: the after state of a queue spaced out again without re-reading whole orders. */
 export function getPlacements(
   db: Database,
   ids: readonly number[]

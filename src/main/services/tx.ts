@@ -72,7 +72,7 @@ export class Tx {
   }
 
   /**
-   * touchOrder for many orders in one read (a queue renumbered after a drop at its front, issue 5).
+   * touchOrder for many orders in one read (a queue spaced out again when a drop finds no room between neighbours, issue 5).
    * `placementOnly`: the caller changes nothing of these orders but their place (status, lane,
    * queue position, parked), so commit re-reads only those columns instead of whole orders with
    * their job lines, clock and stoppages. A later touchOrder of one of them makes it a full touch.

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { sameOnCard } from '../../../src/renderer/src/store/board-store'
 import { order } from './fixtures'
 
-// A drop renumbers a whole queue: each of its orders arrives as a new record (optimistic board,
-// reply, event) that differs only in what no card shows. Cards keep the record they drew then (issue 5).
+// A drop that finds no room between neighbours spaces the whole queue out again: each of its orders
+// arrives as a new record (optimistic board, reply, event) that differs only in what no card shows.
+// Cards keep the record they drew then (issue 5).
 describe('sameOnCard', () => {
   const base = order(7, { status: 'queued', technicianId: 3, queuePosition: 2, version: 4 })
 

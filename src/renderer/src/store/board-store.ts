@@ -31,7 +31,7 @@ const readTimeZone = (): string => useBoard.getState().settings.timeZone
 export const useOrder = (id: number): RepairOrder | undefined => useKeyed(subscribeOrder, id, () => useBoard.getState().orders[id])
 export const useTimeZone = (): string => useKeyed(subscribeTimeZone, 0, readTimeZone)
 
-/** Fields of an order no card shows: a drop renumbers a whole queue, and its cards need not re-render for it. */
+/** Fields of an order no card shows: a queue spaced out again (a drop that found no room between neighbours) changes them for a whole lane, and its cards need not re-render for it. */
 const NOT_ON_CARD = new Set<keyof RepairOrder>(['queuePosition', 'version', 'updatedAt'])
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -52,7 +52,7 @@ export function sameOnCard(a: RepairOrder, b: RepairOrder): boolean {
 
 /**
  * The order as a card draws it: the same object as long as nothing the card shows changed, so the
- * cards of a queue that a drop renumbered (new records for each, from the optimistic board, the
+ * cards of a queue spaced out again by a drop (new records for each, from the optimistic board, the
  * reply and the event) do not re-render (issue 5). Never use it where the version is sent back.
  */
 export function useCardOrder(id: number): RepairOrder | undefined {
