@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { BoardChanges } from '../../../src/main/services/tx'
-import { applyChanges, fromSnapshot, upsertOrder } from '../../../src/renderer/src/store/board-state'
+import { applyOptimistic } from '../../../src/renderer/src/features/board/moves'
+import { applyChanges, fromSnapshot, settleOptimistic, upsertOrder } from '../../../src/renderer/src/store/board-state'
 import { order, snapshot, tech } from './fixtures'
 
 const change = (c: Partial<BoardChanges> & { version: number }): BoardChanges => ({
@@ -103,5 +104,47 @@ describe('command replies', () => {
   })
   it('drops an order that is no longer open', () => {
     expect(upsertOrder(base, order(1, { version: 4, status: 'cancelled' }), false).orders[1]).toBeUndefined()
+  })
+})
+
+// A drop into a queue with no room spaces it out on screen at once (features/board/moves.ts). When
+// the board was behind the station's, the station may place the order without spacing the queue
+// out: its event then carries the dropped order alone, and the other copies must not stay.
+describe('settling a drop after its own event', () => {
+  const before = fromSnapshot(
+    snapshot(
+      [tech(1, [{ skill: 'maintenance', level: 1 }])],
+      [order(10, { status: 'assigned', technicianId: 1 }), order(11, { status: 'queued', technicianId: 1, queuePosition: 0 }), order(12, { status: 'queued', technicianId: 1, queuePosition: 1 }), order(20)],
+      10
+    )
+  )
+  const optimistic = applyOptimistic(before, 20, { type: 'assign', technicianId: 1, position: 1 })
+  const queues = before.lanes[1].queueIds
+
+  it('puts back the copies the station did not write, so the lane shows the committed order', () => {
+    expect(optimistic.orders[12].queuePosition).toBe(2048)
+    // the station, which had 12 at 4096 already (a change this board had not seen), put 20 at 2048
+    const shown = applyChanges(optimistic, change({ version: 11, orders: [order(12, { status: 'queued', technicianId: 1, queuePosition: 4096, version: 2 })] }))
+    const dropped = applyChanges(shown, change({ version: 12, orders: [order(20, { status: 'queued', technicianId: 1, queuePosition: 2048, version: 2 })] }))
+    // 12's record came from the station: it stays; nothing else was copied
+    expect(settleOptimistic(dropped, before, optimistic, queues)).toBe(dropped)
+    // without that earlier event, 12's optimistic copy would stay at 2048: it goes back to the record from before
+    const alone = applyChanges(optimistic, change({ version: 11, orders: [order(20, { status: 'queued', technicianId: 1, queuePosition: 512, version: 2 })] }))
+    expect(alone.orders[12]).toBe(optimistic.orders[12])
+    const settled = settleOptimistic(alone, before, optimistic, queues)
+    expect(settled.orders[12]).toBe(before.orders[12])
+    expect(settled.lanes[1].queueIds).toEqual([11, 12, 20])
+  })
+
+  it('changes nothing when the station wrote every copy (the usual case)', () => {
+    const event = change({
+      version: 11,
+      orders: [
+        order(20, { status: 'queued', technicianId: 1, queuePosition: 1024, version: 2 }),
+        order(12, { status: 'queued', technicianId: 1, queuePosition: 2048, version: 2 })
+      ]
+    })
+    const after = applyChanges(optimistic, event)
+    expect(settleOptimistic(after, before, optimistic, queues)).toBe(after)
   })
 })

@@ -5,7 +5,7 @@ import { OPEN_STATUSES } from '../../../shared/domain/repair-order-status'
 import { call, subscribeBoard } from '../api/client'
 import { currentLang, i18n, localised } from '../i18n'
 import { applyOptimistic, placementOf, planUndo, type DropAction, type Move } from '../features/board/moves'
-import { applyChanges, fromSnapshot, skillName, upsertOrder } from './board-state'
+import { applyChanges, fromSnapshot, settleOptimistic, skillName, upsertOrder } from './board-state'
 import { boardData, setBoardData, useBoard } from './board-store'
 import { toast } from './toast-store'
 
@@ -105,7 +105,8 @@ export async function performDrop(orderId: number, action: DropAction, recordUnd
           technicianId: action.technicianId,
           ...(action.position !== undefined ? { position: action.position } : {})
         })
-  setBoardData(applyOptimistic(before, orderId, action))
+  const optimistic = applyOptimistic(before, orderId, action)
+  setBoardData(optimistic)
   const reply = await sent
   if (!reply.ok) {
     showError(reply.error)
@@ -113,8 +114,24 @@ export async function performDrop(orderId: number, action: DropAction, recordUnd
     return false
   }
   setBoardData(upsertOrder(boardData(), reply.result, open.has(reply.result.status)))
+  // Once this command's own event is in, no optimistic copy the station did not write may stay.
+  // Only the queues of the lanes it left and joined can hold such copies.
+  const queues = [order.technicianId, action.type === 'assign' ? action.technicianId : null].flatMap((t) => (t === null ? [] : (before.lanes[t]?.queueIds ?? [])))
+  whenBoardAt(reply.version, () => setBoardData(settleOptimistic(boardData(), before, optimistic, queues)))
   if (recordUndo) setLastMove({ orderId, roNumber: order.roNumber, from: placementOf(before, order) })
   return true
+}
+
+/** Runs `then` once the board is at `version` (the command's own event arrived, or a newer snapshot); gives up after 30 s. */
+function whenBoardAt(version: number, then: () => void): void {
+  if (boardData().version >= version) return then()
+  const timer = setTimeout(() => unsubscribe(), 30_000)
+  const unsubscribe = useBoard.subscribe((s) => {
+    if (s.version < version) return
+    unsubscribe()
+    clearTimeout(timer)
+    then()
+  })
 }
 
 /** Undo of the last move through legal commands (see planUndo). */

@@ -363,6 +363,26 @@ export function applyChanges(state: BoardData, c: BoardChanges): BoardData {
 }
 
 /**
+ * After a drop's own `board-changed` event: optimistic copies (from `optimistic`) of orders the
+ * station did not write are still on the board, since no newer record came to replace them. They
+ * go back to the records shown before the drop (`before`), which the server left as they were.
+ * `ids`: the orders the drop could have moved besides the dropped one (the queues of the lanes it
+ * left and joined). Only a queue spaced out on a board that was behind the station's leaves such
+ * copies (queue positions are ranks: shared/domain/queue-slot.ts); otherwise `state` is returned.
+ */
+export function settleOptimistic(state: BoardData, before: BoardData, optimistic: BoardData, ids: readonly number[]): BoardData {
+  const leftover: number[] = []
+  for (const id of ids) {
+    const copy = optimistic.orders[id]
+    if (copy && copy !== before.orders[id] && state.orders[id] === copy && before.orders[id]) leftover.push(id)
+  }
+  if (leftover.length === 0) return state
+  const orders = { ...state.orders }
+  for (const id of leftover) orders[id] = before.orders[id]
+  return { ...state, orders, ...rederive(state, state.technicians, orders, leftover) }
+}
+
+/**
  * Puts the order a command just returned into the board without moving the version: the
  * `board-changed` event of the same command still arrives and carries every other record it
  * touched. A record older than the one shown (by its row version) is ignored.
