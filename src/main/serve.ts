@@ -6,6 +6,7 @@ import { AppError } from '../shared/api/errors'
 import { bilingual } from '../shared/i18n/format'
 import { createCore } from './core/core'
 import { checkDatabase } from './db/check'
+import { defaultBackupDir, DEFAULT_BACKUPS_KEPT, startAutoBackup } from './db/backup'
 import { openDatabase } from './db/open'
 import { defaultDbFile } from './paths'
 import { startHttpStation } from './transports/http'
@@ -42,6 +43,13 @@ Options:
                  are printed on start: admin 9000, dispatcher 1000,
                  inspector 2000 (QC), tech 3000 (technician T001), wall 4000.
                  Never use --demo for a real workshop's data.
+  --backup-dir DIR
+                 Where the automatic copies of the data file go (default: the
+                 folder "backups" beside it). A copy is taken 10 minutes after
+                 start and then every 24 hours while the board runs, with
+                 SQLite's online backup (safe while stations work).
+  --backups N    How many automatic copies to keep (default: ${DEFAULT_BACKUPS_KEPT}); 0 turns
+                 them off (when the folder is already backed up elsewhere).
   --check        Check the data file's integrity (read-only, safe while the
                  board runs), print the result and exit: 0 when the file is
                  sound, 1 when SQLite found a problem (restore a backup copy).
@@ -67,6 +75,8 @@ async function main(): Promise<void> {
         'allow-host': { type: 'string', multiple: true, default: [] },
         'require-login': { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
+        'backup-dir': { type: 'string' },
+        backups: { type: 'string', default: String(DEFAULT_BACKUPS_KEPT) },
         help: { type: 'boolean', short: 'h', default: false }
       },
       strict: true
@@ -82,6 +92,11 @@ async function main(): Promise<void> {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port must be a number from 0 to 65535 (端口应为 0–65535 的数字), got "${values.port}"`)
+    process.exit(2)
+  }
+  const keep = Number(values.backups)
+  if (!Number.isInteger(keep) || keep < 0 || keep > 1000) {
+    console.error(`--backups must be a whole number from 0 to 1000 (备份份数应为 0–1000 的整数), got "${values.backups}"`)
     process.exit(2)
   }
   const file = resolve(values.db ?? defaultDbFile())
@@ -147,7 +162,25 @@ async function main(): Promise<void> {
     // Benchmarks only (bench/board.bench.ts): command replies carry their commit time.
     serverTiming: process.env.WDB_SERVER_TIMING === '1'
   })
+  const backupDir = resolve(values['backup-dir'] ?? defaultBackupDir(file))
+  const backups =
+    keep > 0
+      ? startAutoBackup({
+          db,
+          file,
+          dir: backupDir,
+          keep,
+          // tests and benchmarks: a short first delay (ms)
+          firstDelayMs: process.env.WDB_FIRST_BACKUP_MS ? Number(process.env.WDB_FIRST_BACKUP_MS) : undefined,
+          log: (m, e) => (e ? console.error(m, e) : console.log(m))
+        })
+      : undefined
   console.log(`Workshop Dispatch Board serving ${file}`)
+  console.log(
+    backups
+      ? `Daily copies (每日备份): ${backupDir}, the last ${keep} kept (保留最近 ${keep} 份)`
+      : 'Automatic copies are off (--backups 0) (自动备份已关闭)'
+  )
   console.log(`Open ${station.url} (打开此地址)`)
   if (!isLoopback(values.host)) {
     console.log(
@@ -163,7 +196,7 @@ async function main(): Promise<void> {
     }
   }
   const stop = () => {
-    void station.close().then(() => {
+    void Promise.all([station.close(), backups?.stop()]).then(() => {
       db.close()
       process.exit(0)
     })

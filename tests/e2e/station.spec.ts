@@ -1,4 +1,7 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { SERVE_JS, expect, test } from './fixtures'
 
 test('the station serves the board page with its title', async ({ page, station }) => {
@@ -27,7 +30,7 @@ test('a restarted station reopens the same file on a new address', async ({ requ
 test('--help explains every option', () => {
   const run = spawnSync(process.execPath, [SERVE_JS, '--help'], { encoding: 'utf8', timeout: 10_000 })
   expect(run.status).toBe(0)
-  for (const option of ['--db', '--port', '--host', '--demo', '--check', '--help']) expect(run.stdout).toContain(option)
+  for (const option of ['--db', '--port', '--host', '--demo', '--check', '--backup-dir', '--backups', '--help']) expect(run.stdout).toContain(option)
 })
 
 test('--check finds the data file of a stopped station sound (exit 0) and a missing file not (exit 1)', async ({ startStation }) => {
@@ -39,4 +42,48 @@ test('--check finds the data file of a stopped station sound (exit 0) and a miss
   const missing = spawnSync(process.execPath, [SERVE_JS, '--check', '--db', `${station.dbFile}.none`], { encoding: 'utf8', timeout: 30_000 })
   expect(missing.stderr).toContain('integrity check failed')
   expect(missing.status).toBe(1)
+})
+
+// Daily copies of the data file while the station runs (src/main/db/backup.ts): the first one
+// comes 10 minutes after start, here after 300 ms (WDB_FIRST_BACKUP_MS, for tests only).
+test('a running station copies its data file into the backup folder; --backups 0 turns it off, a bad count is refused', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wdb-backup-'))
+  try {
+    const child = spawn(process.execPath, [SERVE_JS, '--port', '0', '--db', join(dir, 'workshop.db'), '--demo', '--backup-dir', join(dir, 'copies')], {
+      env: { ...process.env, WDB_FIRST_BACKUP_MS: '300' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    try {
+      await expect.poll(() => out, { timeout: 30_000 }).toContain('backup written (已备份)')
+      expect(out).toContain(`Daily copies (每日备份): ${join(dir, 'copies')}, the last 14 kept`)
+      expect(readdirSync(join(dir, 'copies'))).toEqual([expect.stringMatching(/^workshop-\d{8}T\d{6}Z\.db$/)])
+    } finally {
+      child.kill('SIGTERM')
+    }
+    const check = spawnSync(process.execPath, [SERVE_JS, '--check', '--db', join(dir, 'copies', readdirSync(join(dir, 'copies'))[0])], { encoding: 'utf8', timeout: 30_000 })
+    expect(check.status).toBe(0)
+
+    const off = spawn(process.execPath, [SERVE_JS, '--port', '0', '--db', join(dir, 'off.db'), '--backups', '0'], {
+      env: { ...process.env, WDB_FIRST_BACKUP_MS: '100' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let offOut = ''
+    off.stdout.on('data', (d: Buffer) => (offOut += d.toString()))
+    try {
+      await expect.poll(() => offOut, { timeout: 30_000 }).toContain('Automatic copies are off (--backups 0) (自动备份已关闭)')
+      await new Promise((r) => setTimeout(r, 500))
+      expect(offOut).not.toContain('backup written')
+      expect(readdirSync(dir)).not.toContain('backups')
+    } finally {
+      off.kill('SIGTERM')
+    }
+
+    const bad = spawnSync(process.execPath, [SERVE_JS, '--backups', 'many', '--db', join(dir, 'other.db')], { encoding: 'utf8', timeout: 10_000 })
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('--backups must be a whole number from 0 to 1000 (备份份数应为 0–1000 的整数), got "many"')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })

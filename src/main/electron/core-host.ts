@@ -4,6 +4,7 @@ import { bilingual } from '../../shared/i18n/format'
 import { createCore, type Core } from '../core/core'
 import { callerForToken } from '../services/auth'
 import type { Caller } from '../services/tx'
+import { startAutoBackup } from '../db/backup'
 import { openDatabase } from '../db/open'
 import { startHttpStation, type HttpStation } from '../transports/http'
 import type { FromCore, ToCore } from './core-protocol'
@@ -23,6 +24,8 @@ export interface CoreHostOptions {
   /** The port a shared board listens on; falls back to any free port if taken. */
   sharePort?: number
   log?: (message: string, error?: unknown) => void
+  /** Daily copies of the data file (default on; tests turn them off). */
+  autoBackup?: boolean
 }
 
 export const DEFAULT_SHARE_PORT = 4780
@@ -58,6 +61,8 @@ export function hostCore(opts: CoreHostOptions): Core | undefined {
     return undefined
   }
   core.subscribe((changes) => port.postMessage({ type: 'board-changed', changes }))
+  // Daily copies beside the data file (backups/), as the browser station takes them (db/backup.ts).
+  if (opts.autoBackup !== false) startAutoBackup({ db: core.db, file: opts.dbFile, log: (m, e) => (e ? log(m, e) : console.log(m)) })
 
   let station: HttpStation | undefined
   async function share(enable: boolean): Promise<string | null> {

@@ -1,0 +1,108 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { backupNow, defaultBackupDir, listBackups, startAutoBackup } from '../../src/main/db/backup'
+import { openDatabase } from '../../src/main/db/open'
+import { harness, roInput, type Harness } from './helpers'
+
+/** The board's own copies of its file (db/backup.ts): SQLite's online backup, kept for two weeks by default. */
+let h: Harness | undefined
+afterEach(() => {
+  h?.close()
+  h = undefined
+})
+
+const ordersIn = (file: string): number => {
+  const copy = openDatabase(file, { readonly: true })
+  try {
+    expect(copy.pragma('quick_check', { simple: true })).toBe('ok')
+    return (copy.prepare('SELECT count(*) AS n FROM repair_orders').get() as { n: number }).n
+  } finally {
+    copy.close()
+  }
+}
+
+describe('a copy of the open board', () => {
+  it('is a whole, sound database with every committed change, named by the time it was taken', async () => {
+    h = harness()
+    h.ok('repair-order-create', roInput({ roNumber: 'RO-B1' }))
+    h.ok('repair-order-create', roInput({ roNumber: 'RO-B2' }))
+    const dir = defaultBackupDir(h.file)
+    expect(dir).toBe(join(dirname(h.file), 'backups'))
+    const b = await backupNow(h.db, h.file, dir, { now: Date.parse('2026-12-05T01:30:05Z') })
+    expect(b.file).toBe(join(dir, 'workshop-20261205T013005Z.db'))
+    expect(b.bytes).toBeGreaterThan(0)
+    expect(readdirSync(dir)).toEqual(['workshop-20261205T013005Z.db']) // no .part left behind
+    expect(ordersIn(b.file)).toBe(2)
+  })
+
+  it('taken while the board goes on changing, holds a consistent state', async () => {
+    h = harness()
+    for (let i = 0; i < 50; i++) h.ok('repair-order-create', roInput({ roNumber: `RO-W${i}` }))
+    const copying = backupNow(h.db, h.file, join(dirname(h.file), 'backups'))
+    // drops and new orders while the pages are being copied
+    for (let i = 0; i < 20; i++) h.ok('repair-order-create', roInput({ roNumber: `RO-X${i}` }))
+    const b = await copying
+    expect([50, 70]).toContain(ordersIn(b.file))
+  })
+
+  it('keeps the newest copies of this file only, and leaves other files in the folder alone', async () => {
+    h = harness()
+    const dir = join(dirname(h.file), 'backups')
+    await backupNow(h.db, h.file, dir, { now: Date.parse('2026-12-01T02:00:00Z'), keep: 2 })
+    writeFileSync(join(dir, 'notes.txt'), 'the manager keeps this')
+    writeFileSync(join(dir, 'other-20261201T020000Z.db'), '')
+    await backupNow(h.db, h.file, dir, { now: Date.parse('2026-12-02T02:00:00Z'), keep: 2 })
+    await backupNow(h.db, h.file, dir, { now: Date.parse('2026-12-03T02:00:00Z'), keep: 2 })
+    expect(listBackups(h.file, dir).map((b) => new Date(b.at).toISOString())).toEqual(['2026-12-02T02:00:00.000Z', '2026-12-03T02:00:00.000Z'])
+    expect(existsSync(join(dir, 'notes.txt'))).toBe(true)
+    expect(existsSync(join(dir, 'other-20261201T020000Z.db'))).toBe(true)
+  })
+})
+
+describe('automatic copies while the board runs', () => {
+  const until = async (ok: () => boolean, ms = 5000) => {
+    const end = Date.now() + ms
+    while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 20))
+    return ok()
+  }
+
+  it('takes the first copy after the start delay, then one every period; stop waits for a copy under way', async () => {
+    h = harness()
+    h.ok('repair-order-create', roInput())
+    const dir = join(dirname(h.file), 'copies')
+    let now = Date.parse('2026-12-05T00:00:00Z')
+    const logs: string[] = []
+    const auto = startAutoBackup({ db: h.db, file: h.file, dir, firstDelayMs: 30, everyMs: 60, clock: () => (now += 1000), log: (m) => logs.push(m) })
+    expect(await until(() => listBackups(h!.file, dir).length >= 3)).toBe(true)
+    await auto.stop()
+    const n = listBackups(h.file, dir).length
+    await new Promise((r) => setTimeout(r, 150))
+    expect(listBackups(h.file, dir).length).toBe(n)
+    expect(logs[0]).toMatch(/^backup written \(已备份\): .*workshop-20261205T\d{6}Z\.db, [\d.]+ MiB in \d+ ms$/)
+  })
+
+  it('waits a whole period after a copy that is younger than that', async () => {
+    h = harness()
+    const dir = join(dirname(h.file), 'backups')
+    const now = Date.parse('2026-12-05T08:00:00Z')
+    await backupNow(h.db, h.file, dir, { now: now - 3_600_000 })
+    const auto = startAutoBackup({ db: h.db, file: h.file, dir, firstDelayMs: 10, everyMs: 24 * 3_600_000, clock: () => now })
+    await new Promise((r) => setTimeout(r, 200))
+    expect(listBackups(h.file, dir)).toHaveLength(1)
+    await auto.stop()
+  })
+
+  it('a copy that fails is logged and the board goes on', async () => {
+    h = harness()
+    // a file where the folder should be: the copy cannot be written
+    const blocked = join(dirname(h.file), 'blocked')
+    writeFileSync(blocked, '')
+    const errors: string[] = []
+    const auto = startAutoBackup({ db: h.db, file: h.file, dir: blocked, firstDelayMs: 10, everyMs: 10_000, log: (m, e) => e && errors.push(m) })
+    expect(await until(() => errors.length > 0)).toBe(true)
+    expect(errors[0]).toMatch(/^backup failed/)
+    expect(h.ok<{ id: number }>('repair-order-create', roInput()).id).toBeGreaterThan(0)
+    await auto.stop()
+  })
+})
