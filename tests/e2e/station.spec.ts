@@ -44,40 +44,38 @@ test('--check finds the data file of a stopped station sound (exit 0) and a miss
   expect(missing.status).toBe(1)
 })
 
+/** A station process with its own environment, its standard output collected; stop it with kill(). */
+function serveWith(args: string[], env: Record<string, string>): { out: () => string; kill: () => void } {
+  const child = spawn(process.execPath, [SERVE_JS, '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+  return { out: () => out, kill: () => child.kill('SIGTERM') }
+}
+
 // Daily copies of the data file while the station runs (src/main/db/backup.ts): the first one
 // comes 10 minutes after start, here after 300 ms (WDB_FIRST_BACKUP_MS, for tests only).
 test('a running station copies its data file into the backup folder; --backups 0 turns it off, a bad count is refused', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wdb-backup-'))
   try {
-    const child = spawn(process.execPath, [SERVE_JS, '--port', '0', '--db', join(dir, 'workshop.db'), '--demo', '--backup-dir', join(dir, 'copies')], {
-      env: { ...process.env, WDB_FIRST_BACKUP_MS: '300' },
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let out = ''
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    const station = serveWith(['--db', join(dir, 'workshop.db'), '--demo', '--backup-dir', join(dir, 'copies')], { WDB_FIRST_BACKUP_MS: '300' })
     try {
-      await expect.poll(() => out, { timeout: 30_000 }).toContain('backup written (已备份)')
-      expect(out).toContain(`Daily copies (每日备份): ${join(dir, 'copies')}, the last 14 kept`)
+      await expect.poll(station.out, { timeout: 30_000 }).toContain('backup written (已备份)')
+      expect(station.out()).toContain(`Daily copies (每日备份): ${join(dir, 'copies')}, the last 14 kept`)
       expect(readdirSync(join(dir, 'copies'))).toEqual([expect.stringMatching(/^workshop-\d{8}T\d{6}Z\.db$/)])
     } finally {
-      child.kill('SIGTERM')
+      station.kill()
     }
     const check = spawnSync(process.execPath, [SERVE_JS, '--check', '--db', join(dir, 'copies', readdirSync(join(dir, 'copies'))[0])], { encoding: 'utf8', timeout: 30_000 })
     expect(check.status).toBe(0)
 
-    const off = spawn(process.execPath, [SERVE_JS, '--port', '0', '--db', join(dir, 'off.db'), '--backups', '0'], {
-      env: { ...process.env, WDB_FIRST_BACKUP_MS: '100' },
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let offOut = ''
-    off.stdout.on('data', (d: Buffer) => (offOut += d.toString()))
+    const off = serveWith(['--db', join(dir, 'off.db'), '--backups', '0'], { WDB_FIRST_BACKUP_MS: '100' })
     try {
-      await expect.poll(() => offOut, { timeout: 30_000 }).toContain('Automatic copies are off (--backups 0) (自动备份已关闭)')
+      await expect.poll(off.out, { timeout: 30_000 }).toContain('Automatic copies are off (--backups 0) (自动备份已关闭)')
       await new Promise((r) => setTimeout(r, 500))
-      expect(offOut).not.toContain('backup written')
+      expect(off.out()).not.toContain('backup written')
       expect(readdirSync(dir)).not.toContain('backups')
     } finally {
-      off.kill('SIGTERM')
+      off.kill()
     }
 
     const bad = spawnSync(process.execPath, [SERVE_JS, '--backups', 'many', '--db', join(dir, 'other.db')], { encoding: 'utf8', timeout: 10_000 })
