@@ -118,7 +118,8 @@ async function main(): Promise<void> {
     }
     throw e
   }
-  const core = createCore({ db })
+  const backupDir = resolve(values['backup-dir'] ?? defaultBackupDir(file))
+  const core = createCore({ db, backups: keep > 0 ? { file, dir: backupDir, keep } : null })
   if (values.demo) {
     // The demo users first: the demo's past weeks need the inspector to sign their QC (loadDemo).
     // One audited transaction each, like a command; not a command, so no station can trigger it.
@@ -162,7 +163,6 @@ async function main(): Promise<void> {
     // Benchmarks only (bench/board.bench.ts): command replies carry their commit time.
     serverTiming: process.env.WDB_SERVER_TIMING === '1'
   })
-  const backupDir = resolve(values['backup-dir'] ?? defaultBackupDir(file))
   const backups =
     keep > 0
       ? startAutoBackup({

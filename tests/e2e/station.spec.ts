@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { SERVE_JS, expect, test } from './fixtures'
+import { openBoard } from './board-helpers'
 
 test('the station serves the board page with its title', async ({ page, station }) => {
   await page.goto(station.url)
@@ -84,4 +85,12 @@ test('a running station copies its data file into the backup folder; --backups 0
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+})
+
+test("the About dialog tells the dispatcher where the daily copies go and when the last was taken", async ({ page, station }) => {
+  await openBoard(page, station, 'zh')
+  await page.getByRole('button', { name: '关于', exact: true }).click()
+  const about = page.getByRole('dialog')
+  await expect(about.getByTestId('backup-status')).toHaveText('尚无：看板启动 10 分钟后备份第一份')
+  await expect(about).toContainText(join(dirname(station.dbFile), 'backups'))
 })

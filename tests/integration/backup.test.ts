@@ -106,3 +106,24 @@ describe('automatic copies while the board runs', () => {
     await auto.stop()
   })
 })
+
+describe('backup-status: what the About dialog shows', () => {
+  it('says where the copies go, how many are kept and when the last was taken; off when the station takes none', async () => {
+    h = harness()
+    const dir = join(dirname(h.file), 'backups')
+    const { createCore } = await import('../../src/main/core/core')
+    const core = createCore({ db: h.db, log: () => {}, backups: { file: h.file, dir, keep: 14 } })
+    const status = () => {
+      const r = core.dispatch('backup-status', {}, { actor: 'test' })
+      if (!r.ok) throw new Error(r.error.code)
+      return r.result
+    }
+    expect(status()).toEqual({ enabled: true, dir, keep: 14, count: 0, last: null })
+    const b = await backupNow(h.db, h.file, dir, { now: Date.parse('2026-12-05T01:30:05Z') })
+    expect(status()).toEqual({ enabled: true, dir, keep: 14, count: 1, last: { at: '2026-12-05T01:30:05.000Z', bytes: b.bytes } })
+    expect(h.ok('backup-status')).toEqual({ enabled: false, dir: null, keep: 0, count: 0, last: null })
+    // the folder's path is for the dispatcher and the administrator, not every station
+    const wall = core.dispatch('backup-status', {}, { actor: 'wall', role: 'wall_display' })
+    expect(wall.ok ? 'ok' : wall.error.code).toBe('FORBIDDEN')
+  })
+})

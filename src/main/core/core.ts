@@ -4,7 +4,8 @@ import { AppError, type Reply } from '../../shared/api/errors'
 import type { Language } from '../../shared/i18n/format'
 import { lastAuditId } from '../db/audit.repo'
 import { listSkills } from '../db/skills.repo'
-import { mutations, queries, type CommandResult } from '../services/handlers'
+import type { BackupConfig } from '../db/backup'
+import { mutations, queries, type CommandResult, type QueryContext } from '../services/handlers'
 import { Tx, type BoardChanges, type Caller } from '../services/tx'
 import { toErrorReply } from './errors'
 import { authorize, authorizeOrder, PinRejected } from '../services/auth'
@@ -27,6 +28,8 @@ export interface CoreOptions {
   /** Milliseconds since the epoch; injectable for tests. */
   clock?: () => number
   log?: (message: string, error?: unknown) => void
+  /** The station's automatic copies (db/backup.ts), for `backup-status`; null or left out when off. */
+  backups?: BackupConfig | null
 }
 
 /**
@@ -34,7 +37,7 @@ export interface CoreOptions {
  * time (better-sqlite3 is synchronous), each in one transaction that writes one audit row,
  * and every committed change is pushed to every subscriber.
  */
-export function createCore({ db, clock = Date.now, log = console.error }: CoreOptions): Core {
+export function createCore({ db, clock = Date.now, log = console.error, backups = null }: CoreOptions): Core {
   const listeners = new Set<BoardListener>()
   const skillName = (code: string, lang: Language): string => {
     const s = listSkills(db).find((x) => x.code === code)
@@ -51,10 +54,10 @@ export function createCore({ db, clock = Date.now, log = console.error }: CoreOp
       const now = clock()
       if (name in queries) {
         const handler = queries[name as keyof typeof queries] as (
-          ctx: { db: Database; now: number; caller: Caller },
+          ctx: QueryContext,
           a: unknown
         ) => unknown
-        return { ok: true, result: handler({ db, now, caller }, args), version: lastAuditId(db) }
+        return { ok: true, result: handler({ db, now, caller, backups }, args), version: lastAuditId(db) }
       }
       const handler = mutations[name as keyof typeof mutations] as (tx: Tx, a: unknown) => unknown
       let changes: BoardChanges | undefined

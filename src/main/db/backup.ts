@@ -70,6 +70,38 @@ export async function backupNow(
   return { file: target, bytes: statSync(target).size, ms: performance.now() - started }
 }
 
+/** Where a station keeps its copies and how many; null when automatic copies are off. */
+export interface BackupConfig {
+  file: string
+  dir: string
+  keep: number
+}
+
+export interface BackupStatus {
+  /** False when the station was started with automatic copies off (`--backups 0`). */
+  enabled: boolean
+  dir: string | null
+  keep: number
+  count: number
+  last: { at: string; bytes: number } | null
+}
+
+/** What the About dialog shows of the copies: read from the folder itself. */
+export function backupStatus(config: BackupConfig | null | undefined): BackupStatus {
+  if (!config) return { enabled: false, dir: null, keep: 0, count: 0, last: null }
+  const all = listBackups(config.file, config.dir)
+  const newest = all.at(-1)
+  let last: BackupStatus['last'] = null
+  if (newest) {
+    try {
+      last = { at: new Date(newest.at).toISOString(), bytes: statSync(newest.file).size }
+    } catch {
+      last = null // pruned or moved away meanwhile
+    }
+  }
+  return { enabled: true, dir: config.dir, keep: config.keep, count: all.length, last }
+}
+
 export interface AutoBackupOptions {
   db: Database
   file: string

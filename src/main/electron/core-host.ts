@@ -4,7 +4,7 @@ import { bilingual } from '../../shared/i18n/format'
 import { createCore, type Core } from '../core/core'
 import { callerForToken } from '../services/auth'
 import type { Caller } from '../services/tx'
-import { startAutoBackup } from '../db/backup'
+import { DEFAULT_BACKUPS_KEPT, defaultBackupDir, startAutoBackup } from '../db/backup'
 import { openDatabase } from '../db/open'
 import { startHttpStation, type HttpStation } from '../transports/http'
 import type { FromCore, ToCore } from './core-protocol'
@@ -54,7 +54,8 @@ export function hostCore(opts: CoreHostOptions): Core | undefined {
   const { port, log = console.error } = opts
   let core: Core
   try {
-    core = createCore({ db: openDatabase(opts.dbFile, { nativeBinding: opts.nativeBinding }), log })
+    const backups = opts.autoBackup === false ? null : { file: opts.dbFile, dir: defaultBackupDir(opts.dbFile), keep: DEFAULT_BACKUPS_KEPT }
+    core = createCore({ db: openDatabase(opts.dbFile, { nativeBinding: opts.nativeBinding }), log, backups })
   } catch (e) {
     log('could not open the data file', e)
     port.postMessage({ type: 'fatal', error: fatal(e) })
@@ -62,7 +63,7 @@ export function hostCore(opts: CoreHostOptions): Core | undefined {
   }
   core.subscribe((changes) => port.postMessage({ type: 'board-changed', changes }))
   // Daily copies beside the data file (backups/), as the browser station takes them (db/backup.ts).
-  if (opts.autoBackup !== false) startAutoBackup({ db: core.db, file: opts.dbFile, log: (m, e) => (e ? log(m, e) : console.log(m)) })
+  if (opts.autoBackup !== false) startAutoBackup({ db: core.db, file: opts.dbFile, keep: DEFAULT_BACKUPS_KEPT, log: (m, e) => (e ? log(m, e) : console.log(m)) })
 
   let station: HttpStation | undefined
   async function share(enable: boolean): Promise<string | null> {

@@ -1,3 +1,4 @@
+import { backupStatus, type BackupConfig } from '../db/backup'
 import type { Database } from 'better-sqlite3'
 import type { CommandName, ParsedArgs } from '../../shared/api/commands'
 import { getBoard, scopeToTechnician } from './board'
@@ -40,6 +41,8 @@ export interface QueryContext {
   now: number
   /** Who asks (auth-whoami); left out by in-process callers, i.e. the local dispatcher. */
   caller?: Caller
+  /** The station's automatic copies, when it takes them (backup-status). */
+  backups?: BackupConfig | null
 }
 
 /** Queries read; mutations run inside one transaction with a Tx that writes the audit row. */
@@ -62,6 +65,7 @@ export const queries = {
   'customer-notification-list': (ctx: QueryContext, a: ParsedArgs<'customer-notification-list'>) => listCustomerNotifications(ctx, a),
   'promise-report': (ctx: QueryContext, a: ParsedArgs<'promise-report'>) => getPromiseReport(ctx, a),
   'report-summary': (ctx: QueryContext, a: ParsedArgs<'report-summary'>) => reportSummary(ctx, a),
+  'backup-status': (ctx: QueryContext) => backupStatus(ctx.backups),
   'repair-order-import-check': (ctx: QueryContext, a: ParsedArgs<'repair-order-import-check'>) => checkRepairOrderImport(ctx, a),
   'repair-order-export': (ctx: QueryContext, a: ParsedArgs<'repair-order-export'>) => exportDeliveredOrders(ctx, a)
 }

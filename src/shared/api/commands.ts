@@ -133,6 +133,8 @@ export const commands = {
   // ---- reports (issue 5) ----
   /** The service manager's figures for a period of at most 400 days: promises kept, first-time fix, efficiency, stoppages. */
   'report-summary': { args: reportPeriodInput, mutates: false },
+  /** The station's daily copies of its data file: where, how many, the last one (db/backup.ts). */
+  'backup-status': { args: none, mutates: false },
 
   // ---- exchange with the dealership's main system (DMS) ----
   /** What importing these rows would create, skip or refuse; writes nothing. */

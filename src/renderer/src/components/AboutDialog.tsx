@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DesktopInfo } from '../../../shared/api/bridge'
-import { desktopInfo, isDesktop } from '../api/client'
+import { call, desktopInfo, isDesktop } from '../api/client'
+import type { CommandResult } from '../../../main/services/handlers'
+import { useCan } from '../features/auth/session-store'
+import { formatDateTime } from '../i18n/time'
 import { useBoard } from '../store/board-store'
 import { closeDialog } from '../store/ui-store'
 import { Dialog } from './Dialog'
@@ -11,9 +14,12 @@ export function AboutDialog() {
   const { t } = useTranslation()
   const timeZone = useBoard((s) => s.settings.timeZone)
   const [info, setInfo] = useState<DesktopInfo | null>(null)
+  const mayReadBackups = useCan('backup-status')
+  const [backups, setBackups] = useState<CommandResult<'backup-status'> | null>(null)
   useEffect(() => {
     void desktopInfo().then(setInfo)
-  }, [])
+    if (mayReadBackups) void call('backup-status', {}).then((r) => r.ok && setBackups(r.result))
+  }, [mayReadBackups])
   return (
     <Dialog title={t('ui.aboutTitle')} onClose={closeDialog}>
       <dl className="detail-grid">
@@ -34,6 +40,31 @@ export function AboutDialog() {
           <>
             <dt>{t('ui.dataFile')}</dt>
             <dd>{t('ui.browserStation')}</dd>
+          </>
+        )}
+        {backups && (
+          <>
+            <dt>{t('ui.backups')}</dt>
+            <dd data-testid="backup-status">
+              {!backups.enabled
+                ? t('ui.backupsOff')
+                : backups.last
+                  ? t('ui.backupsLast', {
+                      time: formatDateTime(backups.last.at, timeZone),
+                      size: (backups.last.bytes / 1048576).toFixed(1),
+                      count: backups.count,
+                      keep: backups.keep
+                    })
+                  : t('ui.backupsNone')}
+            </dd>
+            {backups.dir && (
+              <>
+                <dt>{t('ui.backupsFolder')}</dt>
+                <dd>
+                  <code className="path">{backups.dir}</code>
+                </dd>
+              </>
+            )}
           </>
         )}
       </dl>
