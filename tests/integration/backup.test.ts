@@ -127,3 +127,21 @@ describe('backup-status: what the About dialog shows', () => {
     expect(wall.ok ? 'ok' : wall.error.code).toBe('FORBIDDEN')
   })
 })
+
+describe('a clock set back', () => {
+  it('never prunes the copy just written, and never holds the next copy off for more than a period', async () => {
+    h = harness()
+    const dir = join(dirname(h.file), 'backups')
+    await backupNow(h.db, h.file, dir, { now: Date.parse('2027-06-01T02:00:00Z'), keep: 2 })
+    await backupNow(h.db, h.file, dir, { now: Date.parse('2027-06-02T02:00:00Z'), keep: 2 })
+    // the PC's clock went back half a year: the new copy's name is the oldest of the three
+    const fresh = await backupNow(h.db, h.file, dir, { now: Date.parse('2026-12-05T02:00:00Z'), keep: 2 })
+    expect(listBackups(h.file, dir).map((b) => b.file)).toEqual([fresh.file, join(dir, 'workshop-20270602T020000Z.db')])
+    // the newest name is in the future: the next copy still comes within a period (here 80 ms)
+    const auto = startAutoBackup({ db: h.db, file: h.file, dir, keep: 5, firstDelayMs: 10, everyMs: 80, clock: () => Date.parse('2026-12-05T03:00:00Z') })
+    const until = Date.now() + 3000
+    while (listBackups(h.file, dir).length < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
+    await auto.stop()
+    expect(listBackups(h.file, dir).length).toBeGreaterThanOrEqual(3)
+  })
+})

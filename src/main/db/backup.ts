@@ -64,9 +64,10 @@ export async function backupNow(
     rmSync(part, { force: true })
     throw e
   }
+  // The copy just written always stays, even when a clock set back names it older than the rest.
   const keep = Math.max(1, options.keep ?? DEFAULT_BACKUPS_KEPT)
-  const all = listBackups(file, dir)
-  for (const old of all.slice(0, Math.max(0, all.length - keep))) rmSync(old.file, { force: true })
+  const others = listBackups(file, dir).filter((b) => b.file !== target)
+  for (const old of others.slice(0, Math.max(0, others.length - (keep - 1)))) rmSync(old.file, { force: true })
   return { file: target, bytes: statSync(target).size, ms: performance.now() - started }
 }
 
@@ -139,7 +140,8 @@ export function startAutoBackup(opts: AutoBackupOptions): { stop(): Promise<void
   }
   const newest = listBackups(opts.file, dir).at(-1)
   const first = opts.firstDelayMs ?? FIRST_BACKUP_DELAY_MS
-  schedule(newest ? Math.max(first, newest.at + every - clock()) : first)
+  // never longer than a period: a copy named in the future (a clock set back) must not hold the next one off
+  schedule(newest ? Math.min(every, Math.max(first, newest.at + every - clock())) : first)
   return {
     /** No further copies; resolves once a copy under way is finished (close the database after it). */
     stop() {
