@@ -68,7 +68,8 @@ async function pickPort(): Promise<number> {
 
 function startStation(db: string, port: number): Promise<{ child: ChildProcess; url: string }> {
   if (!existsSync(SERVE_JS)) throw new Error(`${SERVE_JS} is missing: run \`npm run build\` first`)
-  const child = spawn(process.execPath, [SERVE_JS, '--port', String(port), '--db', db], {
+  // no automatic copy of the data file in the middle of a measurement
+  const child = spawn(process.execPath, [SERVE_JS, '--port', String(port), '--db', db, '--backups', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, WDB_SERVER_TIMING: '1' }
   })

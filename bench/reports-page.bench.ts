@@ -48,7 +48,8 @@ async function startStation(db: string): Promise<{ child: ChildProcess; url: str
   let port = 0
   for (let p = 4850; p <= 4859 && !port; p++) if (await portFree(p)) port = p
   if (!port) throw new Error('ports 4850-4859 are all taken')
-  const child = spawn(process.execPath, [SERVE_JS, '--port', String(port), '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] })
+  // no automatic copy of the data file in the middle of a measurement
+  const child = spawn(process.execPath, [SERVE_JS, '--port', String(port), '--db', db, '--backups', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
   const url = `http://127.0.0.1:${port}`
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the station did not start in 60 s')), 60_000)
