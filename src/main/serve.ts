@@ -170,7 +170,7 @@ async function main(): Promise<void> {
           file,
           dir: backupDir,
           keep,
-          // tests and benchmarks: a short first delay (ms)
+          // tests only: a short first delay (ms)
           firstDelayMs: process.env.WDB_FIRST_BACKUP_MS ? Number(process.env.WDB_FIRST_BACKUP_MS) : undefined,
           log: (m, e) => (e ? console.error(m, e) : console.log(m))
         })

@@ -40,7 +40,7 @@ describe('the core in the utility process', () => {
     const { port, child } = pipe()
     const client = createCoreClient(child)
     const file = tempFile()
-    const core = hostCore({ port, dbFile: file, staticDir: '/nonexistent', log: () => {} })
+    const core = hostCore({ port, dbFile: file, staticDir: '/nonexistent', log: () => {}, autoBackup: false })
     await expect(client.ready).resolves.toBe(file)
     const changes: unknown[] = []
     client.onBoardChanged((c) => changes.push(c))
@@ -55,11 +55,22 @@ describe('the core in the utility process', () => {
     core?.db.close()
   })
 
+  it("keeps daily copies beside the data file, as the browser station does, and tells the dispatcher's window", async () => {
+    const { port, child } = pipe()
+    const client = createCoreClient(child)
+    const file = tempFile()
+    const core = hostCore({ port, dbFile: file, staticDir: '/nonexistent', log: () => {} })
+    await client.ready
+    const status = await client.call('backup-status', {}, 'desktop')
+    expect(status).toMatchObject({ ok: true, result: { enabled: true, dir: join(dirname(file), 'backups'), keep: 14, count: 0, last: null } })
+    core?.db.close()
+  })
+
   it('shares the board on the network and stops sharing', async () => {
     const { port, child } = pipe()
     const client = createCoreClient(child)
     const file = tempFile()
-    const core = hostCore({ port, dbFile: file, staticDir: dirname(file), sharePort: 0, log: () => {} })
+    const core = hostCore({ port, dbFile: file, staticDir: dirname(file), sharePort: 0, log: () => {}, autoBackup: false })
     await client.ready
     const url = await client.share(true)
     expect(url).toMatch(/^http:\/\/[\d.]+:\d+$/)
@@ -79,7 +90,7 @@ describe('the core in the utility process', () => {
     const before = createHash('sha256').update(readFileSync(file)).digest('hex')
     const { port, child } = pipe()
     const client = createCoreClient(child)
-    expect(hostCore({ port, dbFile: file, staticDir: '/nonexistent', log: () => {} })).toBeUndefined()
+    expect(hostCore({ port, dbFile: file, staticDir: '/nonexistent', log: () => {}, autoBackup: false })).toBeUndefined()
     const error = await client.ready.catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CoreFatalError)
     expect((error as CoreFatalError).error.code).toBe('DB_TOO_NEW')
@@ -112,7 +123,7 @@ describe("the desktop window's own login (issue 4)", () => {
     const { port, child } = pipe()
     const client = createCoreClient(child)
     const file = tempFile()
-    const core = hostCore({ port, dbFile: file, staticDir: '/nonexistent', log: () => {} })
+    const core = hostCore({ port, dbFile: file, staticDir: '/nonexistent', log: () => {}, autoBackup: false })
     await client.ready
     // The dispatcher's station: no login needed for the board, but the user list is the administrator's.
     await expect(client.call('board-get', {}, 'desktop')).resolves.toMatchObject({ ok: true })
