@@ -60,6 +60,22 @@ const SPELLED_OUT: [(typeof maintenanceOrder)[], Cmd[]] = [
   ]
 ]
 
+/**
+ * Eleven drops into the same gap of one queue: the gap halves each time (queue positions are
+ * ranks, shared/domain/queue-slot.ts) until the neighbours leave no room and the queue is spaced
+ * out again, so the optimistic board's spacing-out is held to the station's too.
+ */
+const SPACED_OUT: [(typeof maintenanceOrder)[], Cmd[]] = [
+  [maintenanceOrder, maintenanceOrder, maintenanceOrder],
+  [
+    ...Array.from({ length: 12 }, () => maintenanceOrder),
+    { kind: 'assign', order: 0, tech: 0, position: null },
+    { kind: 'assign', order: 1, tech: 0, position: null },
+    { kind: 'assign', order: 2, tech: 0, position: null },
+    ...Array.from({ length: 12 }, (_, i): Cmd => ({ kind: 'assign', order: 3 + i, tech: 0, position: 1 }))
+  ]
+]
+
 interface Row {
   id: number
   ro_number: string
@@ -141,7 +157,7 @@ describe('board invariants hold after every command (property)', () => {
   it('one current order per technician, qualified lanes, queues in one strict order, one audit row per change, the optimistic drop as committed', () => {
     let runs = 0
     // what the random sequences actually exercised, so a generator that never reaches a queue fails loudly
-    const seen = { queued: 0, promoted: 0, notQualified: 0, notMovable: 0, noOp: 0 }
+    const seen = { queued: 0, promoted: 0, spacedOut: 0, notQualified: 0, notMovable: 0, noOp: 0 }
     fc.assert(
       fc.property(fc.array(create, { minLength: 3, maxLength: 6 }), fc.array(cmd, { minLength: 5, maxLength: 25 }), (opening, rest) => {
         const cmds: Cmd[] = [...opening, ...rest]
@@ -213,6 +229,9 @@ describe('board invariants hold after every command (property)', () => {
               if (c.kind !== 'create' && c.kind !== 'cancel') expectOptimisticAsCommitted(h, boardBefore, c, orderId, technicians, before)
               if (after.some((r) => r.status === 'queued')) seen.queued++
               if (after.some((r) => r.status === 'assigned' && before.find((b) => b.id === r.id)?.status === 'queued')) seen.promoted++
+              // a queue spaced out again: more than one order already queued there got a new position
+              const moved = after.filter((r) => r.status === 'queued' && before.some((b) => b.id === r.id && b.status === 'queued' && b.queue_position !== r.queue_position))
+              if (moved.length > 1) seen.spacedOut++
             } else seen.noOp++
             expect(h.counts().audit, `audit rows after ${JSON.stringify(c)}`).toBe(expectedAudit)
             checkInvariants(h, technicians)
@@ -224,7 +243,7 @@ describe('board invariants hold after every command (property)', () => {
       {
         numRuns: 50,
         // one spelled-out run that always reaches a queue and a promotion, whatever the seed
-        examples: [SPELLED_OUT]
+        examples: [SPELLED_OUT, SPACED_OUT]
       }
     )
     expect(runs).toBeGreaterThanOrEqual(50)
