@@ -118,8 +118,8 @@ async function main(): Promise<void> {
     }
     throw e
   }
-  const backupDir = resolve(values['backup-dir'] ?? defaultBackupDir(file))
-  const core = createCore({ db, backups: keep > 0 ? { file, dir: backupDir, keep } : null })
+  const backupConfig = keep > 0 ? { file, dir: resolve(values['backup-dir'] ?? defaultBackupDir(file)), keep } : null
+  const core = createCore({ db, backups: backupConfig })
   if (values.demo) {
     // The demo users first: the demo's past weeks need the inspector to sign their QC (loadDemo).
     // One audited transaction each, like a command; not a command, so no station can trigger it.
@@ -163,22 +163,18 @@ async function main(): Promise<void> {
     // Benchmarks only (bench/board.bench.ts): command replies carry their commit time.
     serverTiming: process.env.WDB_SERVER_TIMING === '1'
   })
-  const backups =
-    keep > 0
-      ? startAutoBackup({
-          db,
-          file,
-          dir: backupDir,
-          keep,
-          // tests only: a short first delay (ms)
-          firstDelayMs: process.env.WDB_FIRST_BACKUP_MS ? Number(process.env.WDB_FIRST_BACKUP_MS) : undefined,
-          log: (m, e) => (e ? console.error(m, e) : console.log(m))
-        })
-      : undefined
+  const backups = backupConfig
+    ? startAutoBackup({
+        db,
+        ...backupConfig,
+        // tests only: a short first delay (ms)
+        firstDelayMs: process.env.WDB_FIRST_BACKUP_MS ? Number(process.env.WDB_FIRST_BACKUP_MS) : undefined
+      })
+    : undefined
   console.log(`Workshop Dispatch Board serving ${file}`)
   console.log(
-    backups
-      ? `Daily copies (每日备份): ${backupDir}, the last ${keep} kept (保留最近 ${keep} 份)`
+    backupConfig
+      ? `Daily copies (每日备份): ${backupConfig.dir}, the last ${keep} kept (保留最近 ${keep} 份)`
       : 'Automatic copies are off (--backups 0) (自动备份已关闭)'
   )
   console.log(`Open ${station.url} (打开此地址)`)

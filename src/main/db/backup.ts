@@ -103,11 +103,9 @@ export function backupStatus(config: BackupConfig | null | undefined): BackupSta
   return { enabled: true, dir: config.dir, keep: config.keep, count: all.length, last }
 }
 
-export interface AutoBackupOptions {
+export interface AutoBackupOptions extends Partial<Omit<BackupConfig, 'file'>> {
   db: Database
   file: string
-  dir?: string
-  keep?: number
   everyMs?: number
   firstDelayMs?: number
   clock?: () => number
@@ -123,7 +121,7 @@ export function startAutoBackup(opts: AutoBackupOptions): { stop(): Promise<void
   const dir = opts.dir ?? defaultBackupDir(opts.file)
   const every = opts.everyMs ?? BACKUP_EVERY_MS
   const clock = opts.clock ?? Date.now
-  const log = opts.log ?? console.error
+  const log = opts.log ?? ((m: string, e?: unknown) => (e ? console.error(m, e) : console.log(m)))
   let timer: NodeJS.Timeout | undefined
   let stopped = false
   let running: Promise<void> = Promise.resolve()

@@ -302,17 +302,13 @@ export function queueWithPositions(db: Database, technicianId: number): { id: nu
 }
 
 /** Writes new queue positions of a technician's queued orders; touches only rows whose position changes. */
-export function writeQueue(db: Database, technicianId: number, entries: readonly (readonly [id: number, position: number])[], now: number): number[] {
-  const touched: number[] = []
+export function writeQueue(db: Database, technicianId: number, entries: readonly (readonly [id: number, position: number])[], now: number): void {
   const update = prepareCached(
     db,
     `UPDATE repair_orders SET queue_position = ?, updated_at = ?, version = version + 1
      WHERE id = ? AND technician_id = ? AND status = 'queued' AND queue_position IS NOT ?`
   )
-  for (const [id, position] of entries) {
-    if (update.run(position, now, id, technicianId, position).changes === 1) touched.push(id)
-  }
-  return touched
+  for (const [id, position] of entries) update.run(position, now, id, technicianId, position)
 }
 
 export function countRepairOrders(db: Database): number {

@@ -53,8 +53,8 @@ function fatal(e: unknown): ErrorReply {
 export function hostCore(opts: CoreHostOptions): Core | undefined {
   const { port, log = console.error } = opts
   let core: Core
+  const backups = opts.autoBackup === false ? null : { file: opts.dbFile, dir: defaultBackupDir(opts.dbFile), keep: DEFAULT_BACKUPS_KEPT }
   try {
-    const backups = opts.autoBackup === false ? null : { file: opts.dbFile, dir: defaultBackupDir(opts.dbFile), keep: DEFAULT_BACKUPS_KEPT }
     core = createCore({ db: openDatabase(opts.dbFile, { nativeBinding: opts.nativeBinding }), log, backups })
   } catch (e) {
     log('could not open the data file', e)
@@ -63,7 +63,7 @@ export function hostCore(opts: CoreHostOptions): Core | undefined {
   }
   core.subscribe((changes) => port.postMessage({ type: 'board-changed', changes }))
   // Daily copies beside the data file (backups/), as the browser station takes them (db/backup.ts).
-  if (opts.autoBackup !== false) startAutoBackup({ db: core.db, file: opts.dbFile, keep: DEFAULT_BACKUPS_KEPT, log: (m, e) => (e ? log(m, e) : console.log(m)) })
+  if (backups) startAutoBackup({ db: core.db, ...backups, log: (m, e) => (e ? log(m, e) : console.log(m)) })
 
   let station: HttpStation | undefined
   async function share(enable: boolean): Promise<string | null> {

@@ -121,9 +121,18 @@ export function fillCurrentSlot(tx: Tx, technicianId: number): void {
  * (only their queue positions change: commit re-reads just their placement). The caller writes
  * the order itself with the returned position.
  */
-export function queuePlaceFor(tx: Tx, technicianId: number, id: number, at: number): number {
-  const queue = queueWithPositions(tx.db, technicianId).filter((q) => q.id !== id)
-  const { position, moved } = placeInQueue(queue, id, at)
+export function queuePlaceFor(
+  tx: Tx,
+  technicianId: number,
+  id: number,
+  at: number,
+  queue: readonly { id: number; position: number }[] = queueWithPositions(tx.db, technicianId)
+): number {
+  const { position, moved } = placeInQueue(
+    queue.filter((q) => q.id !== id),
+    id,
+    at
+  )
   if (moved.length > 0) {
     tx.touchOrders(
       moved.map(([x]) => x),
@@ -159,11 +168,11 @@ export function assignRepairOrder(tx: Tx, args: ParsedArgs<'repair-order-assign'
   if (order.technicianId === tech.id) {
     // Same lane: only the queue can be reordered; the current order stays put.
     if (order.status !== 'queued') return order
-    const queue = queueOf(tx.db, tech.id)
+    const queue = queueWithPositions(tx.db, tech.id)
     const at = Math.min(args.position ?? queue.length - 1, queue.length - 1)
-    if (queue.indexOf(order.id) === at) return order
+    if (queue.findIndex((q) => q.id === order.id) === at) return order
     tx.touchOrders([order.id], { placementOnly: true })
-    const position = queuePlaceFor(tx, tech.id, order.id, at)
+    const position = queuePlaceFor(tx, tech.id, order.id, at, queue)
     setPlacement(tx.db, order.id, { status: 'queued', technicianId: tech.id, queuePosition: position, parked: false }, tx.now)
     return requireOrder(tx.db, order.id)
   }

@@ -14,7 +14,7 @@ export function Welcome() {
     const reply = await call('workshop-load-demo', {})
     setBusy(false)
     if (!reply.ok) return showError(reply.error)
-    toast('info', t('ui.demoLoaded', { delivered: (reply.result as { delivered: number }).delivered }))
+    toast('info', t('ui.demoLoaded', { delivered: reply.result.delivered }))
     await loadBoard()
   }
   return (

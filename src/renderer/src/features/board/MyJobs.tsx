@@ -23,6 +23,16 @@ const MyJob = memo(function MyJob({ id, variant }: { id: number; variant: CardVa
   )
 })
 
+/** Next jobs (in the dispatcher's order: a numbered list) or parked jobs. */
+function MyJobList({ ids, ordered }: { ids: readonly number[]; ordered: boolean }) {
+  const items = ids.map((id) => (
+    <li key={id}>
+      <MyJob id={id} variant="queue" />
+    </li>
+  ))
+  return ordered ? <ol className="my-jobs-list">{items}</ol> : <ul className="my-jobs-list">{items}</ul>
+}
+
 /**
  * A technician's own screen, instead of the dispatcher's board: their current job, their next jobs
  * in the dispatcher's order and their parked jobs, one column that fits a phone as well as the
@@ -66,25 +76,13 @@ export function MyJobs() {
         {queue.length === 0 ? (
           <p className="my-jobs-none">{t('ui.queueEmpty')}</p>
         ) : (
-          <ol className="my-jobs-list">
-            {queue.map((id) => (
-              <li key={id}>
-                <MyJob id={id} variant="queue" />
-              </li>
-            ))}
-          </ol>
+          <MyJobList ids={queue} ordered />
         )}
       </section>
       {parked.length > 0 && (
         <section className="my-jobs-section" aria-labelledby="my-jobs-parked">
           <h3 id="my-jobs-parked">{t('ui.parked')}</h3>
-          <ul className="my-jobs-list">
-            {parked.map((id) => (
-              <li key={id}>
-                <MyJob id={id} variant="queue" />
-              </li>
-            ))}
-          </ul>
+          <MyJobList ids={parked} ordered={false} />
         </section>
       )}
     </main>
