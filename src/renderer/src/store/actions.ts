@@ -8,6 +8,7 @@ import { applyOptimistic, placementOf, planUndo, type DropAction, type Move } fr
 import { applyChanges, fromSnapshot, settleOptimistic, skillName, upsertOrder } from './board-state'
 import { boardData, setBoardData, useBoard } from './board-store'
 import { toast } from './toast-store'
+import { inChangeTask } from '../features/schedule/risk-store'
 
 const open = new Set<string>(OPEN_STATUSES)
 
@@ -43,7 +44,7 @@ export function startLive(): () => void {
   return subscribeBoard({
     onChanges(c) {
       if (loading) buffered.push(c)
-      else setBoardData(applyChanges(boardData(), c))
+      else inChangeTask(() => setBoardData(applyChanges(boardData(), c)))
     },
     onHello(version) {
       const s = useBoard.getState()

@@ -345,6 +345,25 @@ const poolSnapshot = (): readonly number[] => poolOrderOf(useBoard.getState(), u
 export const usePoolOrder = (): readonly number[] => useSyncExternalStore(subscribePool, poolSnapshot)
 
 let started = false
+/** True while a change from another screen is applied: see `inChangeTask`. */
+let sameTask = false
+
+/**
+ * Applies a change from another screen with its risk in the same task, so a watching screen (the
+ * QC tablet, a wall display) draws one frame for it instead of two: the card, then its risk
+ * colours and lane load. That frame comes a millisecond or two later, and each change costs the
+ * watching screen about a fifth less main thread (bench:board, issue 5). This screen's own drop
+ * keeps its card first: the dispatcher is waiting for that card.
+ */
+export function inChangeTask(f: () => void): void {
+  sameTask = true
+  try {
+    f()
+  } finally {
+    sameTask = false
+  }
+}
+
 /**
  * Starts the risk recomputation: on every board change and every minute tick, but never during a
  * drag (issue 5: no heavy work while the pointer moves); the drop's own change recomputes it.
@@ -379,7 +398,7 @@ export function startRiskUpdates(): () => void {
     if (b.orders === lastBoard?.orders && b.technicians === lastBoard.technicians && b.calendar === lastBoard.calendar && b.attendance === lastBoard.attendance && b.laneIds === lastBoard.laneIds && now === lastNow && !pending) return
     const whole = lastBoard === null || now !== lastNow || b.technicians !== lastBoard.technicians || b.calendar !== lastBoard.calendar || b.attendance !== lastBoard.attendance
     // The first computation waits for the board's first paint; an order change, for the frame showing it.
-    if (mode === 'change' && (lastBoard === null || !whole)) {
+    if (mode === 'change' && (lastBoard === null || (!whole && !sameTask))) {
       if (!paintQueued) {
         paintQueued = true
         afterPaint(() => {
