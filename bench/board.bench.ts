@@ -169,13 +169,17 @@ async function tickFloor(pages: Page[], runs: number): Promise<number[]> {
         p.evaluate(
           (u) =>
             new Promise<void>((ready) => {
-              const w = window as unknown as { __ticks: Record<number, number> }
+              const w = window as unknown as { __ticks: Record<number, number>; __tickStop: () => void }
               w.__ticks = {}
               const label = document.createElement('div')
               label.style.cssText = 'position:fixed;right:8px;bottom:8px;font:12px sans-serif;color:#fff;pointer-events:none'
               label.textContent = '–'
               document.body.append(label)
               const es = new EventSource(u)
+              w.__tickStop = () => {
+                es.close()
+                label.remove()
+              }
               es.onopen = () => ready()
               es.onmessage = (e) => {
                 const n = Number(e.data)
@@ -206,6 +210,8 @@ async function tickFloor(pages: Page[], runs: number): Promise<number[]> {
     }
     return slowest
   } finally {
+    // Closed first, so the pages do not keep reconnecting to it during the drops that follow.
+    await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as { __tickStop?: () => void }).__tickStop?.())))
     for (const res of streams) res.end()
     server.closeAllConnections()
     server.close()

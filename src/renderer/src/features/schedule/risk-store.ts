@@ -351,7 +351,7 @@ let sameTask = false
 /**
  * Applies a change from another screen with its risk in the same task, so a watching screen (the
  * QC tablet, a wall display) draws one frame for it instead of two: the card, then its risk
- * colours and lane load. That frame comes a millisecond or two later, and each change costs the
+ * colours and lane load. That frame comes a few milliseconds later, and each change costs the
  * watching screen about a fifth less main thread (bench:board, issue 5). This screen's own drop
  * keeps its card first: the dispatcher is waiting for that card.
  */
