@@ -5,21 +5,29 @@ import { boardData, setBoardData, useBoard } from '../../../src/renderer/src/sto
 import { useUi } from '../../../src/renderer/src/store/ui-store'
 import { order, snapshot, tech } from './fixtures'
 
+let stop: (() => void) | null = null
+afterEach(() => {
+  stop?.()
+  stop = null
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+})
+
+/** A board of one technician with one order on the current slot, no risk computed yet. */
+function seedBoard(): void {
+  vi.useFakeTimers()
+  useRisk.setState({ now: 0, orders: new Map(), lanes: new Map(), attention: [] })
+  useUi.setState({ nowMinute: Date.parse('2026-11-25T02:00:00.000Z') })
+  const board = fromSnapshot(snapshot([tech(1, [])], [order(1, { technicianId: 1, status: 'assigned' })]))
+  useBoard.setState({ ...board, loaded: true })
+}
+
 /**
  * The whole-board risk recomputation runs for the board only: while the Reports page is on show it
  * waits (it would otherwise land in the charts' first frame, issue 5), and it runs once the board is back.
  */
 describe('risk updates and the Reports page', () => {
-  let stop: (() => void) | null = null
-  afterEach(() => {
-    stop?.()
-    stop = null
-    vi.unstubAllGlobals()
-    vi.useRealTimers()
-  })
-
   it('waits while #/reports is shown and recomputes when the hash leaves it', () => {
-    vi.useFakeTimers()
     const listeners: (() => void)[] = []
     const location = { hash: '#/reports' }
     vi.stubGlobal('window', {
@@ -27,10 +35,7 @@ describe('risk updates and the Reports page', () => {
       addEventListener: (type: string, f: () => void) => type === 'hashchange' && listeners.push(f),
       removeEventListener: () => {}
     })
-    useRisk.setState({ now: 0, orders: new Map(), lanes: new Map(), attention: [] })
-    useUi.setState({ nowMinute: Date.parse('2026-11-25T02:00:00.000Z') })
-    const board = fromSnapshot(snapshot([tech(1, [])], [order(1, { technicianId: 1, status: 'assigned' })]))
-    useBoard.setState({ ...board, loaded: true })
+    seedBoard()
 
     stop = startRiskUpdates()
     vi.runAllTimers()
@@ -49,19 +54,8 @@ describe('risk updates and the Reports page', () => {
  * so a watching screen draws one frame for it, not two (issue 5).
  */
 describe('risk of a changed order: after the frame, or in the same task for another screen\u2019s change', () => {
-  let stop: (() => void) | null = null
-  afterEach(() => {
-    stop?.()
-    stop = null
-    vi.useRealTimers()
-  })
-
   function start(): void {
-    vi.useFakeTimers()
-    useRisk.setState({ now: 0, orders: new Map(), lanes: new Map(), attention: [] })
-    useUi.setState({ nowMinute: Date.parse('2026-11-25T02:00:00.000Z') })
-    const board = fromSnapshot(snapshot([tech(1, [])], [order(1, { technicianId: 1, status: 'assigned' })]))
-    useBoard.setState({ ...board, loaded: true })
+    seedBoard()
     stop = startRiskUpdates()
     vi.runAllTimers()
     expect(useRisk.getState().orders.has(1)).toBe(true)
