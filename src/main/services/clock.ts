@@ -5,7 +5,7 @@ import type { RepairOrder, StoppageDetails } from '../../shared/domain/types'
 import { closeSegment, editSegment, getSegment, insertTechnicianReport, listSegments, openSegment, type ClockSegment } from '../db/clock.repo'
 import { currentOf, setPlacement } from '../db/repair-orders.repo'
 import { closeStoppage, openStoppage } from '../db/stoppages.repo'
-import { fillCurrentSlot, queuePlaceFor, requireOrder, transition } from './repair-orders'
+import { fillCurrentSlot, queueOrderAt, requireOrder, transition } from './repair-orders'
 import type { QueryContext } from './handlers'
 import type { Tx } from './tx'
 
@@ -72,8 +72,7 @@ export function resumeRepairOrder(tx: Tx, args: ParsedArgs<'repair-order-resume'
     setPlacement(tx.db, order.id, { status: 'in_progress', technicianId, queuePosition: null, parked: false }, tx.now)
     openSegment(tx.db, order.id, technicianId, tx.now)
   } else {
-    const position = queuePlaceFor(tx, technicianId, order.id, 0)
-    setPlacement(tx.db, order.id, { status: to.status, technicianId, queuePosition: position, parked: false }, tx.now)
+    queueOrderAt(tx, technicianId, order.id, 0)
     fillCurrentSlot(tx, technicianId)
   }
   return requireOrder(tx.db, order.id)

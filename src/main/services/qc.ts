@@ -20,7 +20,7 @@ import { listOpenRepairOrders, setPlacement } from '../db/repair-orders.repo'
 import { getTechnician } from '../db/technicians.repo'
 import { findUserRowByUsername, getUserRow, listUsers } from '../db/users.repo'
 import { checkPin } from './auth'
-import { fillCurrentSlot, queuePlaceFor, requireOrder } from './repair-orders'
+import { fillCurrentSlot, queueOrderAt, requireOrder } from './repair-orders'
 import type { Tx } from './tx'
 
 export interface QcQueueEntry {
@@ -167,8 +167,7 @@ export function recordSignOff(tx: Tx, order: RepairOrder, inspector: { id: numbe
     setPlacement(tx.db, order.id, { status: 'ready', technicianId, queuePosition: null, parked: false }, tx.now)
   } else {
     // Rework goes to the same technician, ahead of every other queued job.
-    const position = queuePlaceFor(tx, technicianId, order.id, 0)
-    setPlacement(tx.db, order.id, { status: 'queued', technicianId, queuePosition: position, parked: false }, tx.now)
+    queueOrderAt(tx, technicianId, order.id, 0)
     fillCurrentSlot(tx, technicianId)
   }
   const record = getQcRecord(tx.db, recordId) as QcRecord

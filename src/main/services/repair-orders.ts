@@ -115,19 +115,18 @@ export function fillCurrentSlot(tx: Tx, technicianId: number): void {
 }
 
 /**
- * The queue position for order `id` put at index `at` of the technician's queue (the queue's
- * other orders, front first): a number between its new neighbours, so only the order's own row
- * is written. When the neighbours leave no room, the other orders are spaced out again here
- * (only their queue positions change: commit re-reads just their placement). The caller writes
- * the order itself with the returned position.
+ * Puts order `id` in the technician's queue at index `at` (of the queue's other orders, front
+ * first): it takes a queue position between its new neighbours, so only its own row is written.
+ * When the neighbours leave no room, the other orders are spaced out again here (only their queue
+ * positions change: commit re-reads just their placement).
  */
-export function queuePlaceFor(
+export function queueOrderAt(
   tx: Tx,
   technicianId: number,
   id: number,
   at: number,
   queue: readonly { id: number; position: number }[] = queueWithPositions(tx.db, technicianId)
-): number {
+): void {
   const { position, moved } = placeInQueue(
     queue.filter((q) => q.id !== id),
     id,
@@ -140,7 +139,7 @@ export function queuePlaceFor(
     )
     writeQueue(tx.db, technicianId, moved, tx.now)
   }
-  return position
+  setPlacement(tx.db, id, { status: 'queued', technicianId, queuePosition: position, parked: false }, tx.now)
 }
 
 /** Takes a queued or assigned order off its lane back to the pool; the next job moves up when it held the slot. */
@@ -172,8 +171,7 @@ export function assignRepairOrder(tx: Tx, args: ParsedArgs<'repair-order-assign'
     const at = Math.min(args.position ?? queue.length - 1, queue.length - 1)
     if (queue.findIndex((q) => q.id === order.id) === at) return order
     tx.touchOrders([order.id], { placementOnly: true })
-    const position = queuePlaceFor(tx, tech.id, order.id, at, queue)
-    setPlacement(tx.db, order.id, { status: 'queued', technicianId: tech.id, queuePosition: position, parked: false }, tx.now)
+    queueOrderAt(tx, tech.id, order.id, at, queue)
     return requireOrder(tx.db, order.id)
   }
 
@@ -188,8 +186,7 @@ export function assignRepairOrder(tx: Tx, args: ParsedArgs<'repair-order-assign'
   if (to.status === 'assigned') {
     setPlacement(tx.db, order.id, { status: 'assigned', technicianId: tech.id, queuePosition: null, parked: false }, tx.now)
   } else {
-    const position = queuePlaceFor(tx, tech.id, order.id, args.position ?? Number.MAX_SAFE_INTEGER)
-    setPlacement(tx.db, order.id, { status: 'queued', technicianId: tech.id, queuePosition: position, parked: false }, tx.now)
+    queueOrderAt(tx, tech.id, order.id, args.position ?? Number.MAX_SAFE_INTEGER)
   }
   return requireOrder(tx.db, order.id)
 }
