@@ -10,10 +10,8 @@
  * /usr/bin/chromium), BENCH_PORT (default: the first free port of 4880-4889), BENCH_RUNS (default 12),
  * BENCH_NO_DOCS=1 to only print; WDB_BENCH_APP=<dir> builds into and serves from another directory.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { createServer as createHttpServer, get, type ServerResponse } from 'node:http'
-import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test'
 import { seedBoard } from './seed-board'
@@ -32,6 +30,7 @@ import {
 } from './lib/board-driver'
 import { describeMachine, loadAverage } from './lib/machine'
 import { stats, type Stats } from './lib/stats'
+import { buildApp, CHROMIUM, CHROMIUM_ARGS, pickPort, startStation } from './lib/station'
 import { bareCommitTimes, writeDocSection } from './bench-util'
 
 const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 20))
@@ -42,52 +41,12 @@ const ROOT = resolve('.')
 // Its own build: other work rebuilding out/ mid-run must not swap the renderer under the bench.
 // WDB_BENCH_APP: another build directory, so two people benchmarking at once do not share one.
 const APP = process.env.WDB_BENCH_APP ? resolve(process.env.WDB_BENCH_APP) : join(ROOT, 'out/bench-app')
-const SERVE_JS = join(APP, 'main/serve.js')
 const DATA = join(ROOT, 'bench/.data')
 const DOCS = join(ROOT, 'docs/benchmarks.md')
 const TITLE = 'Board, drag and live updates'
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 const VIEWPORT = { width: 1920, height: 1080 }
 
 const log = (m: string) => console.error(`[bench:board] ${m}`)
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const s = createServer()
-    s.once('error', () => done(false))
-    s.listen(port, '127.0.0.1', () => s.close(() => done(true)))
-  })
-}
-
-async function pickPort(): Promise<number> {
-  if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT)
-  for (let p = 4880; p <= 4889; p++) if (await portFree(p)) return p
-  throw new Error('ports 4880-4889 are all taken')
-}
-
-function startStation(db: string, port: number): Promise<{ child: ChildProcess; url: string }> {
-  if (!existsSync(SERVE_JS)) throw new Error(`${SERVE_JS} is missing: run \`npm run build\` first`)
-  // no automatic copy of the data file in the middle of a measurement
-  const child = spawn(process.execPath, [SERVE_JS, '--port', String(port), '--db', db, '--backups', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WDB_SERVER_TIMING: '1' }
-  })
-  let text = ''
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`station did not start:\n${text}`)), 15_000)
-    child.stdout?.on('data', (c: Buffer) => {
-      text += c.toString()
-      const m = /Open (http:\/\/\S+)/.exec(text)
-      if (m) {
-        clearTimeout(timer)
-        done({ child, url: m[1].replace(/\/$/, '') })
-      }
-    })
-    child.stderr?.on('data', (c: Buffer) => (text += c.toString()))
-    child.once('exit', (code) => fail(new Error(`station exited (${code}):\n${text}`)))
-  })
-}
 
 /**
  * `bypassCSP` lets the page open the floor's event stream on another port (the station's CSP
@@ -287,21 +246,15 @@ interface Row {
   pass: boolean | null
 }
 
-function build(): void {
-  if (process.env.BENCH_NO_BUILD === '1' && existsSync(SERVE_JS)) return
-  const cli = join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js')
-  const r = spawnSync(process.execPath, [cli, 'build', '--outDir', APP, '--logLevel', 'error'], { stdio: 'inherit' })
-  if (r.status !== 0) throw new Error('electron-vite build failed')
-}
-
 async function main(): Promise<void> {
-  build()
+  buildApp(ROOT, APP)
   const loadStart = loadAverage()
   mkdirSync(DATA, { recursive: true })
   const seeded = seedBoard(join(DATA, 'board.db'))
   log(`seeded ${seeded.orders} orders on ${seeded.technicians} technicians in ${seeded.ms.toFixed(0)} ms`)
-  const port = await pickPort()
-  const station = await startStation(seeded.file, port)
+  const port = await pickPort(4880)
+  // WDB_SERVER_TIMING: the station reports each command's commit time in a Server-Timing header
+  const station = await startStation(APP, seeded.file, port, { WDB_SERVER_TIMING: '1' })
   const stop = () => {
     station.child.kill('SIGTERM')
     process.exit(130)
@@ -309,8 +262,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   log(`station at ${station.url}`)
-  const browserA = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
-  const browserB = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  const browserA = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  const browserB = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   const rows: Row[] = []
   const notes: string[] = []
   try {

@@ -7,70 +7,22 @@
  * station (out/main/serve.js) to Debian's Chromium. Floor: an empty frame in the same page.
  * Writes the section "Reports" of docs/benchmarks.md. Run with `npm run bench:reports-page`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Page } from '@playwright/test'
 import { ensureHistory } from './generate-history'
 import { installReportsProbe } from './lib/reports-probe'
+import { buildApp, CHROMIUM, CHROMIUM_ARGS, pickPort, startStation } from './lib/station'
 import { machine, row, stats, TABLE_HEAD, writeDocSection, type Stats } from './bench-util'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 // Its own build, made by this script: another `npm run build` may rewrite out/ while this measures.
 const OUT = join(ROOT, 'out', 'reports-bench')
-const SERVE_JS = join(OUT, 'main', 'serve.js')
 
-function build(): void {
-  const bin = join(ROOT, 'node_modules', '.bin', 'electron-vite')
-  // absolute: electron-vite resolves a relative outDir of the renderer against src/renderer
-  const r = spawnSync(bin, ['build', '--logLevel', 'error', '--outDir', OUT], { cwd: ROOT, stdio: 'inherit' })
-  if (r.status !== 0) throw new Error(`electron-vite build failed (${r.status ?? r.signal})`)
-}
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 30))
 const DAYS = Number(process.env.BENCH_HISTORY_DAYS ?? 1095)
 const LIMIT_MS = 100
 const log = (m: string) => process.stderr.write(`${m}\n`)
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const s = createServer()
-    s.once('error', () => done(false))
-    s.listen(port, '127.0.0.1', () => s.close(() => done(true)))
-  })
-}
-
-async function startStation(db: string): Promise<{ child: ChildProcess; url: string }> {
-  if (!existsSync(SERVE_JS)) throw new Error(`${SERVE_JS} is missing: the build did not produce it`)
-  let port = 0
-  for (let p = 4850; p <= 4859 && !port; p++) if (await portFree(p)) port = p
-  if (!port) throw new Error('ports 4850-4859 are all taken')
-  // no automatic copy of the data file in the middle of a measurement
-  const child = spawn(process.execPath, [SERVE_JS, '--port', String(port), '--db', db, '--backups', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
-  const url = `http://127.0.0.1:${port}`
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the station did not start in 60 s')), 60_000)
-    const poll = async () => {
-      try {
-        const r = await fetch(`${url}/`)
-        if (r.ok) {
-          clearTimeout(timer)
-          resolve()
-          return
-        }
-      } catch {
-        // not listening yet
-      }
-      setTimeout(() => void poll(), 200)
-    }
-    child.once('exit', (code) => reject(new Error(`the station exited (${code})`)))
-    void poll()
-  })
-  return { child, url }
-}
 
 let loads = 0
 async function oneRun(page: Page, url: string): Promise<{ render: number; arrival: number; nodes: number }> {
@@ -87,11 +39,11 @@ async function oneRun(page: Page, url: string): Promise<{ render: number; arriva
 }
 
 async function main(): Promise<void> {
-  build()
+  buildApp(ROOT, OUT)
   const history = ensureHistory({ days: DAYS, ordersPerDay: 150 })
   log(`reports page bench: ${history.orders} orders on file, ${RUNS} runs`)
-  const station = await startStation(history.file)
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  const station = await startStation(OUT, history.file, await pickPort(4850))
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   try {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
     await context.addInitScript(installReportsProbe)
