@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const BENCHES = ['bench:risk', 'bench:commit', 'bench:history', 'bench:reports-page', 'bench:board']
+const BENCHES = ['bench:risk', 'bench:commit', 'bench:history', 'bench:reports-page', 'bench:board', 'bench:soak']
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'

@@ -210,3 +210,23 @@ export async function hoverDrop(page: Page, ro: string, target: DropTarget): Pro
   await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2, { steps: 4 })
   await page.locator(`${laneSelector(target.technician)} .card-insert-before[data-ro="${target.frontRo}"]`).waitFor({ timeout: 5_000 })
 }
+
+/**
+ * Drops a pool card any lane may take in front of the next job of the `index`-th lane on screen,
+ * and resolves once the card shows there: `up` is the pointer-up and `shown` the end of the first
+ * frame showing the card in that lane (page time, ms).
+ */
+export async function dropOnLane(page: Page, index: number): Promise<{ ro: string; up: number; shown: number }> {
+  const ro = await pickPoolCard(page)
+  const target = await laneTarget(page, index)
+  await page.evaluate(
+    ([sel, lane]) => {
+      ;(window as unknown as { __shown: Promise<number> }).__shown = window.__bench.whenShown(sel, lane)
+    },
+    [`[data-ro="${ro}"]`, laneSelector(target.technician)] as const
+  )
+  await hoverDrop(page, ro, target)
+  await page.mouse.up()
+  const t = await page.evaluate(async () => ({ shown: await (window as unknown as { __shown: Promise<number> }).__shown, up: window.__bench.lastPointerUp ?? NaN }))
+  return { ro, ...t }
+}
