@@ -313,20 +313,42 @@ async function main(): Promise<void> {
       longTasks.push(...run.longTasks.map((t) => t.duration))
       poolScrolled = Math.max(poolScrolled, Math.abs(run.poolScrolled))
     }
+    // The same drags with an order that only some lanes may take: the others are dimmed while it moves.
+    const someMoves: MoveRecord[] = []
+    const dimmed: number[] = []
+    for (let i = 0; i < RUNS; i++) {
+      const run = await dragAcross(page, await pickPoolCard(page, 'some'), MOVES)
+      someMoves.push(...run.moves)
+      dimmed.push(run.dimmedLanes)
+      longTasks.push(...run.longTasks.map((t) => t.duration))
+    }
     const moveMs = moves.map((m) => m.frameAt - m.t0)
     const floorMs = floorMoves.map((m) => m.frameAt - m.t0)
     const notShown = moves.filter((m) => !m.shown).length
     log(`moves ${JSON.stringify(stats(moveMs))} floor ${JSON.stringify(stats(floorMs))}`)
     rows.push(row('Drag start: the move past the 6 px threshold → end of the frame showing the card lifted', '–', stats(starts.map((m) => m.frameAt - m.t0)), 'ms', stats(floorMs).p50, 'a pointer move without a drag → next frame', null))
-    rows.push(row(`Pointer move → next frame showing the dragged card there (${moves.length} moves in ${RUNS} drags)`, '<= 16.7 ms p95, <= 50 ms max', stats(moveMs), 'ms', stats(floorMs).p50, 'a pointer move without a drag → next frame', (s) => s.p95 <= 16.7 && s.max <= 50))
+    rows.push(row(`Pointer move → next frame showing the dragged card there (an order every lane may take; ${moves.length} moves in ${RUNS} drags)`, '<= 16.7 ms p95, <= 50 ms max', stats(moveMs), 'ms', stats(floorMs).p50, 'a pointer move without a drag → next frame', (s) => s.p95 <= 16.7 && s.max <= 50))
+    rows.push(
+      row(
+        `The same, dragging an order that only some lanes may take, the others dimmed (${someMoves.length} moves in ${RUNS} drags; ${f(stats(dimmed).p50)} of the lanes in the DOM dimmed, p50)`,
+        '<= 16.7 ms p95, <= 50 ms max',
+        stats(someMoves.map((m) => m.frameAt - m.t0)),
+        'ms',
+        stats(floorMs).p50,
+        'a pointer move without a drag → next frame',
+        (s) => s.p95 <= 16.7 && s.max <= 50
+      )
+    )
     // The wait for the frame is left out here: what the page does with a move, from the frame that
     // handles it to the end of that frame. Over 16.7 ms, the move costs a frame (a dropped frame).
     const workMs = moves.map((m) => m.frameAt - m.dispatchedAt)
     const floorWorkMs = floorMoves.map((m) => m.frameAt - m.dispatchedAt)
     rows.push(row(`For reference: a move's own frame, from the page handling it (pointer moves come aligned to frames) → end of that frame`, '–', stats(workMs), 'ms', stats(floorWorkMs).p50, 'the same without a drag', null))
-    rows.push({ name: `Long tasks (> 50 ms) during the ${RUNS} drags, drag starts included`, target: 'none', s: { n: longTasks.length, p50: NaN, p95: NaN, max: longTasks.length ? Math.max(...longTasks) : 0 }, unit: 'ms', floor: null, floorNote: `${longTasks.length} observed`, pass: longTasks.length === 0 })
+    rows.push({ name: `Long tasks (> 50 ms) during the ${2 * RUNS} drags (both kinds), drag starts included`, target: 'none', s: { n: longTasks.length, p50: NaN, p95: NaN, max: longTasks.length ? Math.max(...longTasks) : 0 }, unit: 'ms', floor: null, floorNote: `${longTasks.length} observed`, pass: longTasks.length === 0 })
     const renders = moves.map((m) => m.renders)
     rows.push(row('Card renders per pointer move (`window.__wdbCardRenders()`)', '<= 3', stats(renders), '', null, `${(renders.reduce((a, b) => a + b, 0) / renders.length).toFixed(2)} on average; the drag start rendered ${stats(starts.map((m) => m.renders)).max} at most`, (s) => s.max <= 3))
+    const someWork = stats(someMoves.map((m) => m.frameAt - m.dispatchedAt))
+    notes.push(`Dragging an order only some lanes may take, a move's own frame (handled → end of frame): p50 ${f(someWork.p50)}, p95 ${f(someWork.p95)}, max ${f(someWork.max)} ms.`)
     const within = (ms: readonly number[]) => ((100 * ms.filter((x) => x <= 16.7).length) / ms.length).toFixed(1)
     notes.push(`Pointer moves shown within 16.7 ms of the event: ${within(moveMs)} % while dragging; ${within(floorMs)} % of the same moves without a drag (the floor's own p95 is ${f(stats(floorMs).p95)} ms: input waits for the next frame).`)
     notes.push(`Moves whose own frame (handled → shown) took at most 16.7 ms: ${within(workMs)} % while dragging; ${within(floorWorkMs)} % without a drag. Event to handling (the wait for the frame): p50 ${f(stats(moves.map((m) => m.dispatchedAt - m.t0)).p50)}, p95 ${f(stats(moves.map((m) => m.dispatchedAt - m.t0)).p95)} ms.`)

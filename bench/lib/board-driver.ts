@@ -73,10 +73,13 @@ export async function boxOf(page: Page, selector: string): Promise<Box> {
   return box
 }
 
-/** The RO number of a visible pool card any lane may take (seed-board.ts: even ids need maintenance only). */
-export async function pickPoolCard(page: Page): Promise<string> {
+/**
+ * The RO number of a visible pool card: one any lane may take (`all`; seed-board.ts: even ids need
+ * maintenance only), or one that needs a second skill, which some lanes lack (`some`: odd ids).
+ */
+export async function pickPoolCard(page: Page, lanes: 'all' | 'some' = 'all'): Promise<string> {
   for (let attempt = 0; attempt < 60; attempt++) {
-    const ro = await page.evaluate(async () => {
+    const ro = await page.evaluate(async (even) => {
       const scroller = document.querySelector('.pool-scroll')
       if (!scroller) return null
       const visible = (el: HTMLElement) => {
@@ -84,8 +87,8 @@ export async function pickPoolCard(page: Page): Promise<string> {
         const r = el.getBoundingClientRect()
         return r.top >= box.top && r.bottom <= box.bottom
       }
-      const universal = (el: HTMLElement) => Number((el.dataset.ro ?? '').replace(/\D/g, '')) % 2 === 0
-      const rows = [...document.querySelectorAll<HTMLElement>('.pool-row [data-ro]')].filter(universal)
+      const wanted = (el: HTMLElement) => (Number((el.dataset.ro ?? '').replace(/\D/g, '')) % 2 === 0) === even
+      const rows = [...document.querySelectorAll<HTMLElement>('.pool-row [data-ro]')].filter(wanted)
       const shown = rows.find(visible)
       if (shown) return shown.dataset.ro ?? null
       // One in the list's overscan: bring it into view and look again once the list has settled
@@ -94,7 +97,7 @@ export async function pickPoolCard(page: Page): Promise<string> {
       else scroller.scrollTop += scroller.clientHeight / 2
       for (let i = 0; i < 4; i++) await window.__bench.afterFrame()
       return null
-    })
+    }, lanes === 'all')
     if (ro) return ro
   }
   const seen = await page.evaluate(() => {
@@ -102,7 +105,7 @@ export async function pickPoolCard(page: Page): Promise<string> {
     const box = scroller?.getBoundingClientRect()
     return `pool ${scroller ? `${Math.round(box!.height)} px high, scrolled ${scroller.scrollTop} of ${scroller.scrollHeight}` : 'not on the page'}, ${document.querySelectorAll('.pool-row [data-ro]').length} cards in the DOM, page ${document.visibilityState}`
   })
-  throw new Error(`no pool card that every lane may take (${seen})`)
+  throw new Error(`no pool card that ${lanes === 'all' ? 'every lane' : 'only some lanes'} may take (${seen})`)
 }
 
 /** Moves the mouse and waits until the probe has timed that move to its frame. */
@@ -150,6 +153,8 @@ export interface DragRun {
   longTasks: { start: number; duration: number }[]
   /** Pool scrolled by dnd-kit's auto-scroll during the drag (px). */
   poolScrolled: number
+  /** Lanes in the DOM shown as unable to take the order during the drag. */
+  dimmedLanes: number
 }
 
 /** One drag from the pool across the lanes, cancelled with Escape so the board stays as it was. */
@@ -164,6 +169,7 @@ export async function dragAcross(page: Page, ro: string, moves: number): Promise
   const end = await page.evaluate((since) => {
     window.__bench.armed = false
     return {
+      dimmedLanes: document.querySelectorAll('section.lane[data-qualified="false"]').length,
       longTasks: window.__bench.longTasks.filter((t) => t.start + t.duration >= since),
       poolTop: document.querySelector('.pool-scroll')?.scrollTop ?? 0
     }
@@ -171,7 +177,7 @@ export async function dragAcross(page: Page, ro: string, moves: number): Promise
   await page.keyboard.press('Escape')
   await page.mouse.up()
   await page.waitForFunction(() => document.querySelector('.card-overlay') === null)
-  return { start, moves: timed, longTasks: end.longTasks, poolScrolled: end.poolTop - t0.poolTop }
+  return { start, moves: timed, longTasks: end.longTasks, poolScrolled: end.poolTop - t0.poolTop, dimmedLanes: end.dimmedLanes }
 }
 
 export interface DropTarget {
