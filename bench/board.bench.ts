@@ -13,7 +13,7 @@
 import { mkdirSync } from 'node:fs'
 import { createServer as createHttpServer, get, type ServerResponse } from 'node:http'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test'
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { seedBoard } from './seed-board'
 import { installProbe, type CommandRecord, type MoveRecord } from './lib/probe'
 import {
@@ -30,6 +30,7 @@ import {
 } from './lib/board-driver'
 import { describeMachine, loadAverage } from './lib/machine'
 import { stats, type Stats } from './lib/stats'
+import { mainThreadMs } from './lib/page-metrics'
 import { buildApp, CHROMIUM, CHROMIUM_ARGS, pickPort, startStation } from './lib/station'
 import { bareCommitTimes, writeDocSection } from './bench-util'
 
@@ -195,13 +196,6 @@ interface DropSample {
   optimisticMs: number
   confirmedMs: number
   secondMs: number
-}
-
-/** Main-thread time of one page so far, in ms (Chromium's own counters: every task, and the script, style and layout in them). */
-async function mainThreadMs(cdp: CDPSession): Promise<{ task: number; script: number; style: number; layout: number }> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
-  const m = (name: string) => 1000 * (metrics.find((x) => x.name === name)?.value ?? NaN)
-  return { task: m('TaskDuration'), script: m('ScriptDuration'), style: m('RecalcStyleDuration'), layout: m('LayoutDuration') }
 }
 
 /** One drop from the pool to the front of a lane's queue, timed on this station and in `watchers`. */

@@ -20,6 +20,7 @@ import { installProbe } from './lib/probe'
 import { dropOnLane, openBoard } from './lib/board-driver'
 import { describeMachine, loadAverage } from './lib/machine'
 import { stats, type Stats } from './lib/stats'
+import { mainThreadMs, pageMemory, type PageMemory } from './lib/page-metrics'
 import { buildApp, CHROMIUM, CHROMIUM_ARGS, pickPort, startStation } from './lib/station'
 import { writeDocSection } from './bench-util'
 
@@ -37,27 +38,6 @@ const BLOCK = 200
 const VIEWPORT = { width: 1920, height: 1080 }
 
 const log = (m: string) => console.error(`[bench:soak] ${m}`)
-
-interface PageMemory {
-  heapMiB: number
-  nodes: number
-  listeners: number
-}
-
-/** After two forced garbage collections: the page's JS heap in use, its DOM nodes and event listeners (Chromium's counters). */
-async function memoryOf(cdp: CDPSession): Promise<PageMemory> {
-  await cdp.send('HeapProfiler.collectGarbage')
-  await cdp.send('HeapProfiler.collectGarbage')
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
-  const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? NaN
-  return { heapMiB: m('JSHeapUsedSize') / 2 ** 20, nodes: m('Nodes'), listeners: m('JSEventListeners') }
-}
-
-/** The page's main-thread time so far (every task), ms. */
-async function taskMs(cdp: CDPSession): Promise<number> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
-  return 1000 * (metrics.find((x) => x.name === 'TaskDuration')?.value ?? NaN)
-}
 
 /** Resident memory of a process, MiB (Linux /proc; NaN elsewhere). */
 function rssMiB(pid: number | undefined): number {
@@ -122,7 +102,7 @@ async function main(): Promise<void> {
     const dropMs: number[] = []
     let before: { dispatcher: PageMemory; wall: PageMemory; stationMiB: number } | null = null
     for (let i = 0; i < WARMUP + DROPS; i++) {
-      if (i === WARMUP) before = { dispatcher: await memoryOf(dispatcher.cdp), wall: await memoryOf(wall.cdp), stationMiB: rssMiB(station.child.pid) }
+      if (i === WARMUP) before = { dispatcher: await pageMemory(dispatcher.cdp), wall: await pageMemory(wall.cdp), stationMiB: rssMiB(station.child.pid) }
       const d = await dropOnLane(dispatcher.page, i)
       if (i >= WARMUP) dropMs.push(d.shown - d.up)
       await must('repair-order-unassign', { id: idOf.get(d.ro) })
@@ -130,12 +110,12 @@ async function main(): Promise<void> {
       await dispatcher.page.waitForTimeout(100)
       if ((i + 1) % 50 === 0) log(`${i + 1} drops`)
     }
-    const mid = { dispatcher: await memoryOf(dispatcher.cdp), wall: await memoryOf(wall.cdp) }
+    const mid = { dispatcher: await pageMemory(dispatcher.cdp), wall: await pageMemory(wall.cdp) }
     // Changes from other screens (pool orders any technician may take, assigned and put back), at
     // about 30 a second; the wall display's main thread per change, in blocks.
     const pool = board.orders.filter((o) => o.status === 'waiting' && o.technicianId === null && o.id % 2 === 0).map((o) => o.id)
     const blocks: number[] = []
-    let t0 = await taskMs(wall.cdp)
+    let t0 = (await mainThreadMs(wall.cdp)).task
     for (let i = 0; i < CHANGES / 2; i++) {
       const id = pool[i % 40]
       await must('repair-order-assign', { id, technicianId: board.technicians[i % 9].id, position: 0 })
@@ -144,14 +124,14 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 15))
       if (((i + 1) * 2) % BLOCK === 0) {
         await wall.page.waitForTimeout(100)
-        const t1 = await taskMs(wall.cdp)
+        const t1 = (await mainThreadMs(wall.cdp)).task
         blocks.push((t1 - t0) / BLOCK)
-        t0 = await taskMs(wall.cdp)
+        t0 = (await mainThreadMs(wall.cdp)).task
         log(`${(i + 1) * 2} changes`)
       }
     }
     await wall.page.waitForTimeout(500)
-    const after = { dispatcher: await memoryOf(dispatcher.cdp), wall: await memoryOf(wall.cdp), stationMiB: rssMiB(station.child.pid) }
+    const after = { dispatcher: await pageMemory(dispatcher.cdp), wall: await pageMemory(wall.cdp), stationMiB: rssMiB(station.child.pid) }
     if (!before) throw new Error('no measurement before the drops')
     const minutes = (Date.now() - started) / 60_000
 

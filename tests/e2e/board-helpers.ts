@@ -21,6 +21,14 @@ export interface BoardSnapshot {
 /** Generous but bounded: other engineers run Chromium on the same two cores. */
 export const UI_TIMEOUT = 10_000
 
+/** Runs one command over HTTP (as the loopback dispatcher unless the request is logged in): its result, or an error with the station's reason. */
+export async function command<T>(request: APIRequestContext, station: Station, name: string, args: unknown = {}): Promise<T> {
+  const res = await request.post(`${station.url}/api/commands/${name}`, { data: args, failOnStatusCode: false })
+  const body = (await res.json()) as { ok: true; result: T } | { ok: false; error: { code: string; message: { en: string } } }
+  if (!body.ok) throw new Error(`${name}: ${body.error.code} ${body.error.message.en}`)
+  return body.result
+}
+
 /** POST /api/commands/board-get: what the server has (not what the page shows). */
 export async function boardGet(request: APIRequestContext, station: Station): Promise<BoardSnapshot> {
   const res = await request.post(`${station.url}/api/commands/board-get`, { data: {}, failOnStatusCode: false })

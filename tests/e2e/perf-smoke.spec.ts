@@ -7,6 +7,8 @@ import { DEFAULT_CALENDAR, localDateOf } from '../../src/shared/domain/calendar'
 import { installProbe } from '../../bench/lib/probe'
 import { installReportsProbe } from '../../bench/lib/reports-probe'
 import { dragAcross, dropOnLane, openBoard, pickPoolCard } from '../../bench/lib/board-driver'
+import { pageMemory } from '../../bench/lib/page-metrics'
+import { boardGet, command } from './board-helpers'
 import { expect, test, type Station } from './fixtures'
 
 /**
@@ -92,7 +94,7 @@ test('a 60 x 2,000 board paints, drags and drops within three times the benchmar
   }
 })
 
-test('a wall display keeps its heap, DOM and event listeners through 300 changes from other screens', async ({ page, startStation }) => {
+test('a wall display keeps its heap, DOM and event listeners through 300 changes from other screens', async ({ page, request, startStation }) => {
   // The CI subset of `npm run bench:soak`: a leak of a listener, a subscription or a board copy per
   // change shows here; a slow one only in the bench's 2,000 changes (docs/benchmarks.md).
   test.setTimeout(60_000)
@@ -100,39 +102,26 @@ test('a wall display keeps its heap, DOM and event listeners through 300 changes
   let station: Station | undefined
   try {
     const seeded = seedBoard(join(dir, 'board.db'))
-    station = await startStation({ dbFile: seeded.file })
-    const url = station.url
-    const call = async (name: string, body: unknown) => {
-      const res = await fetch(`${url}/api/commands/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: url }, body: JSON.stringify(body) })
-      const reply = (await res.json()) as { ok: boolean; result?: unknown }
-      expect(reply.ok, `${name} ${JSON.stringify(body)}`).toBe(true)
-      return reply.result
-    }
+    const st = await startStation({ dbFile: seeded.file })
+    station = st
     await page.context().addInitScript(installProbe)
-    await openBoard(page, url)
+    await openBoard(page, st.url)
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Performance.enable')
-    const memory = async () => {
-      await cdp.send('HeapProfiler.collectGarbage')
-      await cdp.send('HeapProfiler.collectGarbage')
-      const { metrics } = await cdp.send('Performance.getMetrics')
-      const m = (n: string) => metrics.find((x) => x.name === n)?.value ?? NaN
-      return { heapMiB: m('JSHeapUsedSize') / 2 ** 20, nodes: m('Nodes'), listeners: m('JSEventListeners') }
-    }
-    const board = (await call('board-get', {})) as { orders: { id: number; status: string; technicianId: number | null }[]; technicians: { id: number }[] }
+    const board = await boardGet(request, st)
     // pool orders that every technician may take (bench/seed-board.ts), assigned and put back
     const pool = board.orders.filter((o) => o.status === 'waiting' && o.technicianId === null && o.id % 2 === 0).map((o) => o.id)
     const changes = async (n: number) => {
       for (let i = 0; i < n / 2; i++) {
-        await call('repair-order-assign', { id: pool[i % 20], technicianId: board.technicians[i % 9].id, position: 0 })
-        await call('repair-order-unassign', { id: pool[i % 20] })
+        await command(request, st, 'repair-order-assign', { id: pool[i % 20], technicianId: board.technicians[i % 9].id, position: 0 })
+        await command(request, st, 'repair-order-unassign', { id: pool[i % 20] })
       }
       await page.waitForTimeout(500)
     }
     await changes(100) // warm-up: the first changes compile the code and fill the caches
-    const before = await memory()
+    const before = await pageMemory(cdp)
     await changes(300)
-    const after = await memory()
+    const after = await pageMemory(cdp)
     expect(after.listeners, 'event listeners after 300 changes').toBeLessThanOrEqual(before.listeners * 1.1)
     expect(after.nodes, 'DOM nodes after 300 changes').toBeLessThanOrEqual(before.nodes * 1.1)
     // bench:soak measured under 1 MiB over 2,000 changes, most of it in the first few hundred

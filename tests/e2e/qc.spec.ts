@@ -2,6 +2,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwrig
 import type { RepairOrder, Technician } from '../../src/shared/domain/types'
 import { isQualified } from '../../src/shared/domain/skill-match'
 import { DEMO_LOGINS, loginAs } from './auth'
+import { command } from './board-helpers'
 import { expect, test, type Station } from './fixtures'
 
 /**
@@ -20,13 +21,6 @@ interface Board {
   orders: RepairOrder[]
 }
 
-async function api<T>(request: APIRequestContext, station: Station, name: string, args: unknown = {}): Promise<T> {
-  const res = await request.post(`${station.url}/api/commands/${name}`, { data: args, failOnStatusCode: false })
-  const body = (await res.json()) as { ok: true; result: T } | { ok: false; error: { code: string; message: { en: string } } }
-  if (!body.ok) throw new Error(`${name}: ${body.error.code} ${body.error.message.en}`)
-  return body.result
-}
-
 const REPORT = {
   workDone: 'Replaced the front brake pads and discs.',
   cause: 'Pads worn to 2 mm, discs scored.',
@@ -38,7 +32,7 @@ const REPORT = {
  * rework can be seen going to the top of that technician's queue ahead of a waiting job.
  */
 async function prepareLane(request: APIRequestContext, station: Station) {
-  const board = await api<Board>(request, station, 'board-get')
+  const board = await command<Board>(request, station, 'board-get')
   const waiting = board.orders.filter((o) => o.status === 'waiting')
   // The first assigned order whose technician is qualified for two waiting orders of the demo day.
   for (const order of board.orders.filter((o) => o.status === 'assigned')) {
@@ -46,15 +40,15 @@ async function prepareLane(request: APIRequestContext, station: Station) {
     if (!technician) continue
     const fits = waiting.filter((o) => isQualified(technician.skills, o.jobLines)).slice(0, 2)
     if (fits.length < 2) continue
-    for (const o of fits) await api(request, station, 'repair-order-assign', { id: o.id, technicianId: technician.id })
+    for (const o of fits) await command(request, station, 'repair-order-assign', { id: o.id, technicianId: technician.id })
     return { order, technician, queued: fits }
   }
   throw new Error('the demo day has no technician with a current order and two waiting orders they are qualified for')
 }
 
 async function finish(request: APIRequestContext, station: Station, id: number) {
-  await api(request, station, 'repair-order-start', { id })
-  await api(request, station, 'repair-order-finish', { id, report: REPORT })
+  await command(request, station, 'repair-order-start', { id })
+  await command(request, station, 'repair-order-finish', { id, report: REPORT })
 }
 
 async function englishContext(browser: Browser): Promise<BrowserContext> {
@@ -159,7 +153,7 @@ test('inspector fails an order, rework goes to the top of the same technician, t
   await expect(board.getByTestId('qc-header')).toHaveText(/QC 2/)
 
   // Rework: the current job goes back to the pool, the rework moves up, is done and finished again.
-  await api(request, station, 'repair-order-unassign', { id: queued[0].id })
+  await command(request, station, 'repair-order-unassign', { id: queued[0].id })
   await finish(request, station, order.id)
   await expect(row).toBeVisible()
   await row.click()
@@ -201,7 +195,7 @@ test('inspector fails an order, rework goes to the top of the same technician, t
   await expect(deliveryRow).toHaveCount(0)
 
   // The timeline in the order dialog is the audit log: a delivered order has left the board, so check the API.
-  const history = await api<{ kind: string; who: string }[]>(request, station, 'repair-order-history', { id: order.id })
+  const history = await command<{ kind: string; who: string }[]>(request, station, 'repair-order-history', { id: order.id })
   expect(history.map((h) => h.kind)).toEqual(expect.arrayContaining(['finished', 'qc-failed', 'qc-passed', 'delivered']))
 
   await tablet.context().close()

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { seedBoard } from '../../bench/seed-board'
 import type { RepairOrder, Technician } from '../../src/shared/domain/types'
+import { command } from './board-helpers'
 import { expect, test, type Station } from './fixtures'
 
 /**
@@ -14,16 +15,6 @@ import { expect, test, type Station } from './fixtures'
 
 // Each test walks a whole workflow (and one restarts the station): more steps than the default 30 s allows on a busy 2-core machine.
 test.describe.configure({ timeout: 60_000 })
-
-async function command<T>(request: APIRequestContext, station: Station, name: string, data: unknown): Promise<T> {
-  const res = await request.post(`${station.url}/api/commands/${name}`, {
-    data: Buffer.from(JSON.stringify(data), 'utf8'),
-    headers: { 'Content-Type': 'application/json' }
-  })
-  const body = (await res.json()) as { ok: true; result: T } | { ok: false; error: { message: { en: string } } }
-  if (!body.ok) throw new Error(`${name}: ${body.error.message.en}`)
-  return body.result
-}
 
 const orderOf = async (request: APIRequestContext, station: Station, roNumber: string): Promise<RepairOrder | undefined> =>
   (await command<{ orders: RepairOrder[] }>(request, station, 'board-get', {})).orders.find((o) => o.roNumber === roNumber)
