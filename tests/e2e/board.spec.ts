@@ -419,3 +419,43 @@ test('a card picked up from a scrolled pool leaves the pool still; near the bott
   await page.keyboard.press('Escape')
   await page.mouse.up()
 })
+
+test('a card clips its text once, fades long lines and keeps the count of further job lines in sight', async ({ page, request, station }) => {
+  const board = await boardGet(request, station)
+  const several = board.orders.find((o) => o.status === 'waiting' && o.technicianId === null && o.jobLines.length > 1)
+  const single = board.orders.find((o) => o.status === 'waiting' && o.technicianId === null && o.jobLines.length === 1)
+  expect(several, 'the demo pool has an order with several job lines').toBeDefined()
+  expect(single, 'and one with a single job line').toBeDefined()
+  await openBoard(page, station)
+  const inspect = (ro: string) =>
+    page.evaluate((ro) => {
+      const body = document.querySelector(`.pool [data-ro="${ro}"] .card-body`) as HTMLElement
+      const clipping = [body, ...body.querySelectorAll('*')].filter((e) => {
+        const s = getComputedStyle(e)
+        return s.overflowX !== 'visible' || s.overflowY !== 'visible' || s.maskImage !== 'none' || s.webkitMaskImage !== 'none'
+      })
+      const count = getComputedStyle(body, '::after')
+      const line = body.querySelector('.card-job')!.getBoundingClientRect()
+      const lines = body.querySelector('.card-lines')!.getBoundingClientRect()
+      return {
+        clipping: clipping.map((e) => e.className),
+        count: count.content,
+        countShown: count.display !== 'none' && count.content !== 'none',
+        fade: getComputedStyle(body, '::before').backgroundImage,
+        lineEnd: line.right,
+        clipEnd: lines.right
+      }
+    }, ro)
+  // The pool is virtualised: its search brings each card into view.
+  await findInPool(page, several!.roNumber)
+  const s = await inspect(several!.roNumber)
+  // One rectangular clip per card (issue 5: every clip or mask is a node the layerization walks on each change).
+  expect(s.clipping).toEqual(['card-lines'])
+  expect(s.count).toBe(`"+${several!.jobLines.length - 1}"`)
+  expect(s.fade).toContain('linear-gradient')
+  expect(s.lineEnd).toBeLessThanOrEqual(s.clipEnd + 0.5)
+  await findInPool(page, single!.roNumber)
+  const one = await inspect(single!.roNumber)
+  expect(one.clipping).toEqual(['card-lines'])
+  expect(one.countShown).toBe(false)
+})

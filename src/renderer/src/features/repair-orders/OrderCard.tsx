@@ -40,33 +40,40 @@ export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: 
   const others = OTHER_FLAGS.filter((f) => order.flags[f])
   const tone = order.flags.comeback ? 'tone-comeback' : order.flags.waitingCustomer ? 'tone-waiting' : ''
   return (
-    <div className={`card-body ${tone} card-${variant} ${riskClass(risk)}`} data-risk={risk?.state} title={riskTitle(t, risk) || undefined}>
-      <div className="card-line card-top">
-        <span className="ro">{order.roNumber}</span>
-        <span className="plate">{order.plate}</span>
-        <CardHours order={order} risk={risk} />
-      </div>
-      <div className="card-line card-job">
-        <span className="model">{order.model}</span>
-        <span className="job">{first}</span>
-        {more > 0 && <span className="more">{t('ui.moreLines', { count: more })}</span>}
-      </div>
-      <div className="card-line card-bottom">
-        <span className={overdue ? 'promised overdue' : 'promised'} title={t('fields.promisedAt')}>
-          {/* One text node per value: a card is ~25 DOM nodes and a screen holds ~100 cards (issue 5). */}
-          <span className="due">{t('ui.due')}</span>
-          {` ${formatPromised(order.promisedAt, timeZone, now)}`}
-        </span>
-        <CardTiming order={order} risk={risk} now={now} timeZone={timeZone} />
-        <CardRunning order={order} risk={risk} />
-        {order.flags.comeback && <span className="badge badge-comeback">{t('ui.flagShort.comeback')}</span>}
-        {order.flags.waitingCustomer && <span className="badge badge-waiting">{t('ui.flagShort.waitingCustomer')}</span>}
-        {!order.partsReady && <span className="badge badge-parts">{t('ui.partsMissing')}</span>}
-        {others.map((f) => (
-          <span key={f} className="badge badge-minor" title={t(`flags.${f}`)}>
-            {t(`ui.flagShort.${f}`)}
+    <div
+      className={`card-body ${tone} card-${variant} ${riskClass(risk)}`}
+      data-risk={risk?.state}
+      // The count of further job lines, drawn at the job line's end by CSS (card.css, .card-body::after).
+      data-more={more > 0 ? t('ui.moreLines', { count: more }) : undefined}
+      title={riskTitle(t, risk) || undefined}
+    >
+      <div className="card-lines">
+        <div className="card-line card-top">
+          <span className="ro">{order.roNumber}</span>
+          <span className="plate">{order.plate}</span>
+          <CardHours order={order} risk={risk} />
+        </div>
+        <div className="card-line card-job">
+          <span className="model">{order.model}</span>
+          <span className="job">{first}</span>
+        </div>
+        <div className="card-line card-bottom">
+          <span className={overdue ? 'promised overdue' : 'promised'} title={t('fields.promisedAt')}>
+            {/* One text node per value: a card is ~25 DOM nodes and a screen holds ~100 cards (issue 5). */}
+            <span className="due">{t('ui.due')}</span>
+            {` ${formatPromised(order.promisedAt, timeZone, now)}`}
           </span>
-        ))}
+          <CardTiming order={order} risk={risk} now={now} timeZone={timeZone} />
+          <CardRunning order={order} risk={risk} />
+          {order.flags.comeback && <span className="badge badge-comeback">{t('ui.flagShort.comeback')}</span>}
+          {order.flags.waitingCustomer && <span className="badge badge-waiting">{t('ui.flagShort.waitingCustomer')}</span>}
+          {!order.partsReady && <span className="badge badge-parts">{t('ui.partsMissing')}</span>}
+          {others.map((f) => (
+            <span key={f} className="badge badge-minor" title={t(`flags.${f}`)}>
+              {t(`ui.flagShort.${f}`)}
+            </span>
+          ))}
+        </div>
       </div>
     </div>
   )
