@@ -71,7 +71,7 @@ export function DispatchPool() {
         ) : (
           <ul className="pool-list" aria-label={t('ui.pool')} style={{ height: v.getTotalSize() }}>
             {v.getVirtualItems().map((item) => (
-              <li key={ids[item.index]} className="pool-row" style={{ transform: `translateY(${item.start}px)` }}>
+              <li key={ids[item.index]} className="pool-row" style={{ top: item.start }}>
                 <DraggableCard id={ids[item.index]} variant="pool" />
               </li>
             ))}

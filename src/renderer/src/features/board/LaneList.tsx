@@ -46,7 +46,7 @@ export function LaneList() {
           {/* One dnd-kit drop area for all lanes: drop-target.ts finds the lane and the slot. */}
           <DropArea id={LANES_DROP_ID} data={LANES_DATA} node={inner} />
           {v.getVirtualItems().map((item) => (
-            <div key={laneIds[item.index]} className="lane-row" style={{ transform: `translateY(${item.start}px)` }}>
+            <div key={laneIds[item.index]} className="lane-row" style={{ top: item.start }}>
               <TechnicianLane technicianId={laneIds[item.index]} />
             </div>
           ))}

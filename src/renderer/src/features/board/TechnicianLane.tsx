@@ -166,7 +166,7 @@ function QueueStrip({ technicianId }: { technicianId: number }) {
             const id = all[item.index]
             const isParked = item.index < parked.length
             return (
-              <li key={id} className={isParked ? 'queue-item parked' : 'queue-item'} style={{ transform: `translateX(${item.start}px)` }}>
+              <li key={id} className={isParked ? 'queue-item parked' : 'queue-item'} style={{ left: item.start }}>
                 {isParked && <span className="parked-tag">{t('ui.parked')}</span>}
                 <DraggableCard id={id} variant={isParked ? 'current' : 'queue'} />
               </li>

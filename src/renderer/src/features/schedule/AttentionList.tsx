@@ -31,7 +31,7 @@ const Row = memo(function Row({ risk, index, count, top }: { risk: OrderRisk; in
       data-risk={risk.state}
       aria-posinset={index + 1}
       aria-setsize={count}
-      style={{ transform: `translateY(${top}px)` }}
+      style={{ top }}
     >
       <RowBody risk={risk} order={order} />
     </li>
