@@ -218,7 +218,12 @@ async function timedDrop(page: Page, index: number, watchers: Page[]): Promise<{
     for (let i = 0; i < 50 && !(e = b.pointerUps.find((x) => Math.abs(x.at - up) < 0.5)); i++) await new Promise((r) => setTimeout(r, 10))
     return { up, upEpoch: performance.timeOrigin + up, c, handlersMs: e?.handlersMs ?? NaN }
   })
-  if (process.env.BENCH_DEBUG_COMMIT) process.stderr.write(`drop ${index}: ${t.c?.serverTiming}\n`)
+  if (process.env.BENCH_DEBUG_COMMIT) {
+    // The drop's timeline on this station, in ms after pointer-up, then the station's own times.
+    const after = (x: number | undefined) => ((x ?? NaN) - t.up).toFixed(1)
+    const timeline = `sent +${after(t.c?.sentAt)} reply +${after(t.c?.arrivedAt)} repainted with it +${after(t.c?.paintedAt)} optimistic +${(mine - t.upEpoch).toFixed(1)}`
+    process.stderr.write(`drop ${index}: ${timeline}; ${t.c?.serverTiming}\n`)
+  }
   const sample: DropSample = {
     handlersMs: t.handlersMs,
     commitMs: commitDur(t.c),
