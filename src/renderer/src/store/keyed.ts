@@ -37,13 +37,14 @@ export function keyedSubscriptions<S, K, V>(store: ReadableStore<S>, read: (stat
 /** The entries whose value changed, with their value updated (collected first: a listener may unsubscribe). */
 function entriesChanged<K, V>(entries: Map<K, { value: V; listeners: Set<() => void> }>, read: (key: K) => V): { value: V; listeners: Set<() => void> }[] {
   const changed: { value: V; listeners: Set<() => void> }[] = []
-  for (const [key, e] of entries) {
+  // forEach, not for-of: no entry pair allocated per subscribed key on every store change.
+  entries.forEach((e, key) => {
     const value = read(key)
     if (!Object.is(value, e.value)) {
       e.value = value
       changed.push(e)
     }
-  }
+  })
   return changed
 }
 
