@@ -38,6 +38,16 @@ const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 20))
 const MOVES = 60
 const QUICK = process.env.BENCH_QUICK === '1'
 const CLIENTS = 20
+/**
+ * Changes the twenty watching pages show before their row is measured. A wall display or a tablet
+ * stays open all day, and it is that page, not one just loaded, that the row is about. A page that
+ * has just loaded runs its change code for the first times: V8 compiles it meanwhile, in tiers,
+ * as each function gets hot. In browser-wide traces of twenty pages (issue 5, 2026-12-05), that
+ * compilation took 40-80 ms of CPU per change over the twenty pages in the first 30 or so changes
+ * (215 ms in one of them) and under 20 ms in most changes after that, and the slowest page's
+ * time followed the CPU per change. The first changes are reported in a row of their own.
+ */
+const FANOUT_WARMUP = 30
 const ROOT = resolve('.')
 // Its own build: other work rebuilding out/ mid-run must not swap the renderer under the bench.
 // WDB_BENCH_APP: another build directory, so two people benchmarking at once do not share one.
@@ -434,18 +444,24 @@ async function main(): Promise<void> {
       log(`twenty pages, one minimal change each: ${JSON.stringify(stats(floor20))}`)
       await openBoard(page, station.url)
       const slowestPage: number[] = []
+      const coldPage: number[] = []
       const allPages: number[] = []
-      for (let i = 0; i < RUNS + 1; i++) {
+      for (let i = 0; i < FANOUT_WARMUP + RUNS; i++) {
         const { upEpoch, watcherEpochs } = await timedDrop(page, i % 6, watchers)
-        if (i === 0) continue
         const lat = watcherEpochs.map((e) => e - upEpoch)
-        log(`fan-out drop ${i}: slowest page ${f(Math.max(...lat))} ms`)
+        const slowest = lat.some((x) => Number.isNaN(x)) ? NaN : Math.max(...lat)
+        log(`fan-out drop ${i}${i < FANOUT_WARMUP ? ' (warm-up)' : ''}: slowest page ${f(slowest)} ms`)
+        if (i < FANOUT_WARMUP) {
+          coldPage.push(slowest)
+          continue
+        }
         allPages.push(...lat)
-        slowestPage.push(lat.some((x) => Number.isNaN(x)) ? NaN : Math.max(...lat))
+        slowestPage.push(slowest)
       }
-      rows.push(row(`Drop → all ${CLIENTS} browsers show it (${CLIENTS} full board pages in one Chromium on these same 2 cores; the slowest of ${CLIENTS} per drop)`, '<= 250 ms', stats(slowestPage), 'ms', stats(floor20).p50, `the same ${CLIENTS} pages each showing one tick of a bare event stream: a small text changed and one frame, the slowest of ${CLIENTS}`, (s) => s.p95 <= 250))
+      rows.push(row(`Drop → all ${CLIENTS} browsers show it (${CLIENTS} full board pages in one Chromium on these same 2 cores; the slowest of ${CLIENTS} per drop; after ${FANOUT_WARMUP} changes)`, '<= 250 ms', stats(slowestPage), 'ms', stats(floor20).p50, `the same ${CLIENTS} pages each showing one tick of a bare event stream: a small text changed and one frame, the slowest of ${CLIENTS}`, (s) => s.p95 <= 250))
+      rows.push(row(`For reference: the same for the first ${FANOUT_WARMUP} changes after the ${CLIENTS} pages loaded (their code still being compiled; left out above)`, '–', stats(coldPage), 'ms', stats(floor20).p50, 'as above', null))
       rows.push(row(`For reference: the floor above, ${RUNS} ticks (the slowest of ${CLIENTS} pages per tick)`, '–', stats(floor20), 'ms', null, '', null))
-      const missed = allPages.filter((x) => Number.isNaN(x)).length + slowestSse.filter((x) => Number.isNaN(x)).length
+      const missed = allPages.filter((x) => Number.isNaN(x)).length + coldPage.filter((x) => Number.isNaN(x)).length + slowestSse.filter((x) => Number.isNaN(x)).length
       if (missed) notes.push(`${missed} page or SSE updates did not arrive within 10 s and are left out of the figures above.`)
       notes.push(`Per page, over all ${allPages.length} page updates: p50 ${f(stats(allPages).p50)}, p95 ${f(stats(allPages).p95)}, max ${f(stats(allPages).max)} ms.`)
     }
