@@ -42,9 +42,9 @@ const CLIENTS = 20
  * Changes the twenty watching pages show before their row is measured. A wall display or a tablet
  * stays open all day, and it is that page, not one just loaded, that the row is about. A page that
  * has just loaded runs its change code for the first times: V8 compiles it meanwhile, in tiers,
- * as each function gets hot. In browser-wide traces of twenty pages (issue 5, 2026-12-05), that
- * compilation took 40-80 ms of CPU per change over the twenty pages in the first 30 or so changes
- * (215 ms in one of them) and under 20 ms in most changes after that, and the slowest page's
+ * as each function gets hot. In a browser-wide trace of twenty pages over 60 changes (issue 5,
+ * 2026-12-05), that compilation took 43 ms of CPU per change over the twenty pages on average in
+ * the first 30 changes (215 ms in one of them) and 12 ms in the next 30, and the slowest page's
  * time followed the CPU per change. The first changes are reported in a row of their own.
  */
 const FANOUT_WARMUP = 30
