@@ -7,10 +7,12 @@
  * collection), DOM nodes and event listeners of both pages, the station's resident memory, and
  * the time of the last drops and changes against the first.
  *
- * Not covered: the hours themselves (the per-minute refresh of a day's 600 minutes), and any
- * growth slower than these 2,000 changes can show. Writes the section "Soak: a busy day's
- * changes" of docs/benchmarks.md. Run with `npm run bench:soak` (BENCH_NO_BUILD=1 reuses the
- * build in out/soak-bench, BENCH_NO_DOCS=1 only prints; SOAK_DROPS and SOAK_CHANGES shorten it).
+ * Then the hours themselves: another wall display, whose clock (Playwright's, in the page only)
+ * runs through a day's 600 minutes, each one with its minute tick and the whole-board risk
+ * recomputation it brings. Not covered: growth slower than these 2,000 changes and 600 minutes can
+ * show. Writes the section "Soak: a busy day's changes" of docs/benchmarks.md. Run with
+ * `npm run bench:soak` (BENCH_NO_BUILD=1 reuses the build in out/soak-bench, BENCH_NO_DOCS=1 only
+ * prints; SOAK_DROPS, SOAK_CHANGES and SOAK_MINUTES shorten it).
  */
 import { readFileSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -30,6 +32,10 @@ const DATA = join(ROOT, 'bench/.data')
 const TITLE = "Soak: a busy day's changes"
 const DROPS = Number(process.env.SOAK_DROPS ?? 300)
 const CHANGES = Number(process.env.SOAK_CHANGES ?? 1400)
+/** A working day's minutes, from 8:00 to 18:00. */
+const MINUTES = Number(process.env.SOAK_MINUTES ?? 600)
+/** Minutes at each end of the day whose main thread is set against each other. */
+const MINUTE_EDGE = Math.min(100, Math.floor(MINUTES / 2))
 /** Drops before the first measurement: the script compiled, the pool scrolled, caches filled. */
 const WARMUP = 20
 /** How many of the first and of the last drops (and blocks of changes) are set against each other. */
@@ -56,6 +62,45 @@ async function openPage(context: BrowserContext, url: string): Promise<{ page: P
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable')
   return { page, cdp }
+}
+
+/**
+ * A wall display through `MINUTES` minutes of its own clock: Playwright's clock, installed before
+ * the page loads, stands in for the page's Date, timers and animation frames, and runs each minute
+ * in one go (its four 15-second ticks, the minute's whole-board risk recomputation in an idle
+ * callback); React then renders in real time. The station's clock is not moved: no order changes
+ * meanwhile, while the page's risk follows its own clock. Memory before and after, and the main
+ * thread of every minute.
+ */
+async function dayOfMinutes(context: BrowserContext, url: string): Promise<{ before: PageMemory; after: PageMemory; perMinute: number[]; lateBefore: number; lateAfter: number }> {
+  await context.clock.install({ time: Date.now() })
+  const page = await context.newPage()
+  await page.goto(url)
+  // The page's timers and frames run only when the clock is told to: a second at a time until the board shows its risk.
+  for (let i = 0; !(await page.locator('.lane [data-risk]').count()); i++) {
+    if (i === 100) throw new Error('the board did not show its risk within 100 s of its own clock')
+    await context.clock.runFor(1000)
+    await page.waitForTimeout(100)
+  }
+  await context.clock.runFor(60_000)
+  await page.waitForTimeout(500)
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Performance.enable')
+  const attention = () => page.evaluate(() => Number(document.querySelector('.attention-head .count, .attention .count')?.textContent ?? NaN))
+  const lateBefore = await attention()
+  const before = await pageMemory(cdp)
+  const perMinute: number[] = []
+  for (let m = 0; m < MINUTES; m++) {
+    const t0 = (await mainThreadMs(cdp)).task
+    await context.clock.runFor(60_000)
+    // React renders the minute's change on the page's real clock (its scheduler posts messages).
+    await new Promise((r) => setTimeout(r, 30))
+    perMinute.push((await mainThreadMs(cdp)).task - t0)
+    if ((m + 1) % 100 === 0) log(`${m + 1} minutes`)
+  }
+  await new Promise((r) => setTimeout(r, 300))
+  const after = await pageMemory(cdp)
+  return { before, after, perMinute, lateBefore, lateAfter: await attention() }
 }
 
 interface Row {
@@ -133,6 +178,7 @@ async function main(): Promise<void> {
     await wall.page.waitForTimeout(500)
     const after = { dispatcher: await pageMemory(dispatcher.cdp), wall: await pageMemory(wall.cdp), stationMiB: rssMiB(station.child.pid) }
     if (!before) throw new Error('no measurement before the drops')
+    const day = await dayOfMinutes(await browserB.newContext({ viewport: VIEWPORT }), station.url)
     const minutes = (Date.now() - started) / 60_000
 
     const rows: Row[] = []
@@ -166,6 +212,20 @@ async function main(): Promise<void> {
       limit: '<= 1.5×',
       pass: blocks[blocks.length - 1] <= 1.5 * blocks[0]
     })
+    grow(`JS heap in use after a forced GC, wall display through ${MINUTES} minutes (MiB)`, day.before.heapMiB, day.after.heapMiB, 5, ' MiB', 2)
+    grow(`DOM nodes, wall display through ${MINUTES} minutes`, day.before.nodes, day.after.nodes, Math.round(day.before.nodes * 0.1), '', 0)
+    grow(`Event listeners, wall display through ${MINUTES} minutes`, day.before.listeners, day.after.listeners, Math.round(day.before.listeners * 0.1), '', 0)
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+    const early = mean(day.perMinute.slice(0, MINUTE_EDGE))
+    const late = mean(day.perMinute.slice(-MINUTE_EDGE))
+    rows.push({
+      name: `That wall display's main thread per minute (its ticks, the risk recomputation, the render), mean of the first and of the last ${MINUTE_EDGE} minutes (ms)`,
+      start: f(early, 2),
+      end: f(late, 2),
+      change: `${f(late / early, 2)}×`,
+      limit: '<= 1.5×',
+      pass: late <= 1.5 * early
+    })
     const all = stats(dropMs)
     const md = `## ${TITLE}
 
@@ -175,7 +235,8 @@ Measured by \`npm run bench:soak\` (bench/soak.bench.ts) on ${new Date().toISOSt
 - Load average (1 / 5 / 15 min) ${load0} at the start, ${loadAverage()} at the end.
 - Board: ${seeded.technicians} technicians, ${seeded.orders} open orders (bench/seed-board.ts); the dispatcher's page and a wall display, each in its own headless Chromium, 1920×1080, production build in out/soak-bench.
 - ${DROPS} drops by the dispatcher (pool → front of a lane's queue, real mouse drags; each order then put back into the pool from another screen) and ${CHANGES} more changes from other screens: ${2 * DROPS + CHANGES} changes that both pages show. "Start" is after ${WARMUP} warm-up drops, "end" after the last change.
-- Limits are ours (the issue names none for a day's run): nothing that grows with the number of changes. Not covered: the hours themselves (the per-minute refresh over a day), and growth too slow for ${2 * DROPS + CHANGES} changes to show.
+- Then a day's hours: another wall display (a fresh page in the wall display's browser) runs its own clock through ${MINUTES} minutes, each with its minute tick and whole-board risk recomputation (Playwright's clock in that page only: no order changes meanwhile, while the page's risk follows its clock, running labour clocks included; ${f(day.lateBefore, 0)} orders needed attention at the start of its day, ${f(day.lateAfter, 0)} at the end).
+- Limits are ours (the issue names none for a day's run): nothing that grows with the number of changes or of minutes. Not covered: growth too slow for ${2 * DROPS + CHANGES} changes and ${MINUTES} minutes to show.
 
 | Measured | start | end | change | limit | verdict |
 | --- | ---: | ---: | ---: | --- | --- |
@@ -184,6 +245,7 @@ ${rows.map((r) => `| ${r.name} | ${r.start} | ${r.end} | ${r.change} | ${r.limit
 - All ${all.n} drops: p50 ${f(all.p50)}, p95 ${f(all.p95)}, max ${f(all.max)} ms (pointer-up → end of the frame showing the card in the lane).
 - JS heap in use after a forced GC at the start, after the drops and at the end (MiB): dispatcher's page ${[before.dispatcher, mid.dispatcher, after.dispatcher].map((m) => f(m.heapMiB, 2)).join(', ')}; wall display ${[before.wall, mid.wall, after.wall].map((m) => f(m.heapMiB, 2)).join(', ')}. The dispatcher's page also holds the bench's own record of every command and pointer move (bench/lib/probe.ts).
 - The wall display's main thread per change, each block of ${BLOCK}: ${blocks.map((b) => f(b, 2)).join(', ')} ms.
+- The day's wall display, main thread per minute, mean of each block of 100 minutes: ${Array.from({ length: Math.ceil(MINUTES / 100) }, (_, k) => f(mean(day.perMinute.slice(k * 100, k * 100 + 100)), 2)).join(', ')} ms; JS heap ${f(day.before.heapMiB, 2)} -> ${f(day.after.heapMiB, 2)} MiB.
 `
     console.log(md)
     if (process.env.BENCH_NO_DOCS !== '1') {
