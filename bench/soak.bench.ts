@@ -23,6 +23,7 @@ import { dropOnLane, openBoard } from './lib/board-driver'
 import { describeMachine, loadAverage } from './lib/machine'
 import { stats, type Stats } from './lib/stats'
 import { mainThreadMs, pageMemory, type PageMemory } from './lib/page-metrics'
+import { dayOfMinutes } from './lib/day-clock'
 import { buildApp, CHROMIUM, CHROMIUM_ARGS, pickPort, startStation } from './lib/station'
 import { writeDocSection } from './bench-util'
 
@@ -62,45 +63,6 @@ async function openPage(context: BrowserContext, url: string): Promise<{ page: P
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable')
   return { page, cdp }
-}
-
-/**
- * A wall display through `MINUTES` minutes of its own clock: Playwright's clock, installed before
- * the page loads, stands in for the page's Date, timers and animation frames, and runs each minute
- * in one go (its four 15-second ticks, the minute's whole-board risk recomputation in an idle
- * callback); React then renders in real time. The station's clock is not moved: no order changes
- * meanwhile, while the page's risk follows its own clock. Memory before and after, and the main
- * thread of every minute.
- */
-async function dayOfMinutes(context: BrowserContext, url: string): Promise<{ before: PageMemory; after: PageMemory; perMinute: number[]; lateBefore: number; lateAfter: number }> {
-  await context.clock.install({ time: Date.now() })
-  const page = await context.newPage()
-  await page.goto(url)
-  // The page's timers and frames run only when the clock is told to: a second at a time until the board shows its risk.
-  for (let i = 0; !(await page.locator('.lane [data-risk]').count()); i++) {
-    if (i === 100) throw new Error('the board did not show its risk within 100 s of its own clock')
-    await context.clock.runFor(1000)
-    await page.waitForTimeout(100)
-  }
-  await context.clock.runFor(60_000)
-  await page.waitForTimeout(500)
-  const cdp = await context.newCDPSession(page)
-  await cdp.send('Performance.enable')
-  const attention = () => page.evaluate(() => Number(document.querySelector('.attention-head .count, .attention .count')?.textContent ?? NaN))
-  const lateBefore = await attention()
-  const before = await pageMemory(cdp)
-  const perMinute: number[] = []
-  for (let m = 0; m < MINUTES; m++) {
-    const t0 = (await mainThreadMs(cdp)).task
-    await context.clock.runFor(60_000)
-    // React renders the minute's change on the page's real clock (its scheduler posts messages).
-    await new Promise((r) => setTimeout(r, 30))
-    perMinute.push((await mainThreadMs(cdp)).task - t0)
-    if ((m + 1) % 100 === 0) log(`${m + 1} minutes`)
-  }
-  await new Promise((r) => setTimeout(r, 300))
-  const after = await pageMemory(cdp)
-  return { before, after, perMinute, lateBefore, lateAfter: await attention() }
 }
 
 interface Row {
@@ -178,7 +140,7 @@ async function main(): Promise<void> {
     await wall.page.waitForTimeout(500)
     const after = { dispatcher: await pageMemory(dispatcher.cdp), wall: await pageMemory(wall.cdp), stationMiB: rssMiB(station.child.pid) }
     if (!before) throw new Error('no measurement before the drops')
-    const day = await dayOfMinutes(await browserB.newContext({ viewport: VIEWPORT }), station.url)
+    const day = await dayOfMinutes(await browserB.newContext({ viewport: VIEWPORT }), station.url, MINUTES, (m) => m % 100 === 0 && log(`${m} minutes`))
     const minutes = (Date.now() - started) / 60_000
 
     const rows: Row[] = []
@@ -235,7 +197,7 @@ Measured by \`npm run bench:soak\` (bench/soak.bench.ts) on ${new Date().toISOSt
 - Load average (1 / 5 / 15 min) ${load0} at the start, ${loadAverage()} at the end.
 - Board: ${seeded.technicians} technicians, ${seeded.orders} open orders (bench/seed-board.ts); the dispatcher's page and a wall display, each in its own headless Chromium, 1920×1080, production build in out/soak-bench.
 - ${DROPS} drops by the dispatcher (pool → front of a lane's queue, real mouse drags; each order then put back into the pool from another screen) and ${CHANGES} more changes from other screens: ${2 * DROPS + CHANGES} changes that both pages show. "Start" is after ${WARMUP} warm-up drops, "end" after the last change.
-- Then a day's hours: another wall display (a fresh page in the wall display's browser) runs its own clock through ${MINUTES} minutes, each with its minute tick and whole-board risk recomputation (Playwright's clock in that page only: no order changes meanwhile, while the page's risk follows its clock, running labour clocks included; ${f(day.lateBefore, 0)} orders needed attention at the start of its day, ${f(day.lateAfter, 0)} at the end).
+- Then a day's hours: another wall display (a fresh page in the wall display's browser) runs its own clock through ${MINUTES} minutes, each with its minute tick and whole-board risk recomputation (Playwright's clock in that page only: no order changes meanwhile, while the page's risk follows its clock, running labour clocks included; ${f(day.attentionBefore, 0)} orders needed attention at the start of its day, ${f(day.attentionAfter, 0)} at the end).
 - Limits are ours (the issue names none for a day's run): nothing that grows with the number of changes or of minutes. Not covered: growth too slow for ${2 * DROPS + CHANGES} changes and ${MINUTES} minutes to show.
 
 | Measured | start | end | change | limit | verdict |
