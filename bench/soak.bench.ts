@@ -33,7 +33,7 @@ const DATA = join(ROOT, 'bench/.data')
 const TITLE = "Soak: a busy day's changes"
 const DROPS = Number(process.env.SOAK_DROPS ?? 300)
 const CHANGES = Number(process.env.SOAK_CHANGES ?? 1400)
-/** A working day's minutes, from 8:00 to 18:00. */
+/** A working day's length in minutes (10 hours; the page's clock starts at the real time). */
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 600)
 /** Minutes at each end of the day whose main thread is set against each other. */
 const MINUTE_EDGE = Math.min(100, Math.floor(MINUTES / 2))
