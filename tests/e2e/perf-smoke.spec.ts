@@ -16,9 +16,9 @@ import { expect, test, type Station } from './fixtures'
  * The CI subset of `npm run bench:board`, `bench:soak` and `bench:reports-page` (issue 5, point 3):
  * the same 60-technician, 2,000-order board, one first paint, one 20-move drag and three drops, a
  * wall display through 300 changes and through 300 minutes of its own clock, and the Reports page
- * over 90 days of 60 technicians' history, held to three times the targets so that only a regression of more than 3x fails the build, not a
- * noisy shared machine. The only timed assertions in the test suites; the real figures are in
- * docs/benchmarks.md.
+ * over 90 days of 60 technicians' history, held to three times the targets so that only a
+ * regression of more than 3x fails the build, not a noisy shared machine. The only timed
+ * assertions in the test suites; the real figures are in docs/benchmarks.md.
  */
 // Three times each target (issue 5, point 3). The drop figures are the median of three drops, so
 // one drop caught by a busy moment on a shared machine does not fail the build.
