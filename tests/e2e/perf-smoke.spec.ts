@@ -10,7 +10,7 @@ import { dragAcross, dropOnLane, openBoard, pickPoolCard } from '../../bench/lib
 import { pageMemory } from '../../bench/lib/page-metrics'
 import { dayOfMinutes } from '../../bench/lib/day-clock'
 import { boardGet, command } from './board-helpers'
-import { expect, test, type Station } from './fixtures'
+import { expect, test, type Station, type StationOptions } from './fixtures'
 
 /**
  * The CI subset of `npm run bench:board`, `bench:soak` and `bench:reports-page` (issue 5, point 3):
@@ -44,17 +44,38 @@ test.use({ trace: 'off', screenshot: 'off', video: 'off' })
 // generates its history (CPU-bound) while the board test times its first paint on the other core.
 test.describe.configure({ mode: 'default' })
 
-test('a 60 x 2,000 board paints, drags and drops within three times the benchmark targets', async ({ page, startStation }) => {
-  test.setTimeout(60_000)
+/**
+ * Runs `body` against a station serving the database `seed` makes in a temporary folder; the
+ * station is stopped and the folder removed afterwards, pass or fail. `serverTiming`: the station
+ * puts its commit time in a Server-Timing header, which it does only when asked to (serve.ts).
+ */
+async function onTempStation(
+  startStation: (options: StationOptions) => Promise<Station>,
+  seed: (dir: string) => string,
+  body: (station: Station) => Promise<void>,
+  serverTiming = false
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'wdb-perf-'))
   let station: Station | undefined
   try {
-    const seeded = seedBoard(join(dir, 'board.db'))
-    // The station puts its commit time in a Server-Timing header only when asked to (serve.ts).
-    process.env.WDB_SERVER_TIMING = '1'
-    const starting = startStation({ dbFile: seeded.file })
-    delete process.env.WDB_SERVER_TIMING
+    const dbFile = seed(dir)
+    if (serverTiming) process.env.WDB_SERVER_TIMING = '1'
+    const starting = startStation({ dbFile })
+    if (serverTiming) delete process.env.WDB_SERVER_TIMING
     station = await starting
+    await body(station)
+  } finally {
+    await station?.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** The benches' 60-technician, 2,000-order board (bench/seed-board.ts). */
+const seededBoard = (dir: string): string => seedBoard(join(dir, 'board.db')).file
+
+test('a 60 x 2,000 board paints, drags and drops within three times the benchmark targets', async ({ page, startStation }) => {
+  test.setTimeout(60_000)
+  await onTempStation(startStation, seededBoard, async (station) => {
     await page.context().addInitScript(installProbe)
 
     // One warm-up load first, as bench:board does: the first load of a fresh browser also compiles
@@ -89,22 +110,14 @@ test('a 60 x 2,000 board paints, drags and drops within three times the benchmar
     expect(median(drops.map((d) => d.commit)), 'drop to committed row on the station, median of 3 (ms)').toBeLessThanOrEqual(LIMITS.commitMs)
     expect(median(drops.map((d) => d.repaint)), 'drop to repainted board, median of 3 (ms)').toBeLessThanOrEqual(LIMITS.repaintMs)
     expect(median(drops.map((d) => d.confirmed)), "drop to the board repainted with the station's reply, median of 3 (ms)").toBeLessThanOrEqual(LIMITS.confirmedMs)
-  } finally {
-    await station?.stop()
-    rmSync(dir, { recursive: true, force: true })
-  }
+  }, true)
 })
 
 test('a wall display keeps its heap, DOM and event listeners through 300 changes from other screens', async ({ page, request, startStation }) => {
   // The CI subset of `npm run bench:soak`: a leak of a listener, a subscription or a board copy per
   // change shows here; a slow one only in the bench's 2,000 changes (docs/benchmarks.md).
   test.setTimeout(60_000)
-  const dir = mkdtempSync(join(tmpdir(), 'wdb-soak-'))
-  let station: Station | undefined
-  try {
-    const seeded = seedBoard(join(dir, 'board.db'))
-    const st = await startStation({ dbFile: seeded.file })
-    station = st
+  await onTempStation(startStation, seededBoard, async (st) => {
     await page.context().addInitScript(installProbe)
     await openBoard(page, st.url)
     const cdp = await page.context().newCDPSession(page)
@@ -127,45 +140,38 @@ test('a wall display keeps its heap, DOM and event listeners through 300 changes
     expect(after.nodes, 'DOM nodes after 300 changes').toBeLessThanOrEqual(before.nodes * 1.1)
     // bench:soak measured under 1 MiB over 2,000 changes, most of it in the first few hundred
     expect(after.heapMiB - before.heapMiB, 'JS heap growth over 300 changes (MiB)').toBeLessThanOrEqual(4)
-  } finally {
-    await station?.stop()
-    rmSync(dir, { recursive: true, force: true })
-  }
+  })
 })
 
 test('a wall display keeps its heap, DOM and event listeners through 300 minutes of its own clock', async ({ browser, startStation }) => {
   // The CI subset of bench:soak's day: every minute each screen ticks and recomputes the whole
   // board's risk; a listener, a timer or a board copy left behind per minute shows here.
   test.setTimeout(90_000)
-  const dir = mkdtempSync(join(tmpdir(), 'wdb-day-'))
-  let station: Station | undefined
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
   try {
-    const seeded = seedBoard(join(dir, 'board.db'))
-    station = await startStation({ dbFile: seeded.file })
-    const day = await dayOfMinutes(context, station.url, 300)
-    expect(day.after.listeners, 'event listeners after 300 minutes').toBeLessThanOrEqual(day.before.listeners * 1.1)
-    expect(day.after.nodes, 'DOM nodes after 300 minutes').toBeLessThanOrEqual(day.before.nodes * 1.1)
-    // bench:soak measured about 1 MiB over 600 minutes, most of it in the first 100
-    expect(day.after.heapMiB - day.before.heapMiB, 'JS heap growth over 300 minutes (MiB)').toBeLessThanOrEqual(4)
+    await onTempStation(startStation, seededBoard, async (station) => {
+      const day = await dayOfMinutes(context, station.url, 300)
+      expect(day.after.listeners, 'event listeners after 300 minutes').toBeLessThanOrEqual(day.before.listeners * 1.1)
+      expect(day.after.nodes, 'DOM nodes after 300 minutes').toBeLessThanOrEqual(day.before.nodes * 1.1)
+      // bench:soak measured about 1 MiB over 600 minutes, most of it in the first 100
+      expect(day.after.heapMiB - day.before.heapMiB, 'JS heap growth over 300 minutes (MiB)').toBeLessThanOrEqual(4)
+    })
   } finally {
     await context.close()
-    await station?.stop()
-    rmSync(dir, { recursive: true, force: true })
   }
 })
 
 test('the Reports page draws its three charts over 90 days and 60 technicians within three times the target', async ({ page, startStation }) => {
   test.setTimeout(90_000)
-  const dir = mkdtempSync(join(tmpdir(), 'wdb-perf-reports-'))
-  let station: Station | undefined
-  try {
-    // 90 days of 60 technicians up to today in the shop's time zone: the page's "last 90 days" with
-    // the bench's 90 daily bars, 120 technician bars and 60 names. 40 orders a day instead of the
-    // bench's 150: the charts draw the same number of bars, and the history is made in a few seconds.
-    const today = localDateOf(DEFAULT_CALENDAR.timeZone, Date.now())
-    generateHistory(join(dir, 'history.db'), { days: 90, ordersPerDay: 40, technicians: 60, today })
-    station = await startStation({ dbFile: join(dir, 'history.db') })
+  // 90 days of 60 technicians up to today in the shop's time zone: the page's "last 90 days" with
+  // the bench's 90 daily bars, 120 technician bars and 60 names. 40 orders a day instead of the
+  // bench's 150: the charts draw the same number of bars, and the history is made in a few seconds.
+  const history = (dir: string): string => {
+    const file = join(dir, 'history.db')
+    generateHistory(file, { days: 90, ordersPerDay: 40, technicians: 60, today: localDateOf(DEFAULT_CALENDAR.timeZone, Date.now()) })
+    return file
+  }
+  await onTempStation(startStation, history, async (station) => {
     await page.context().addInitScript(installReportsProbe)
     const times: number[] = []
     // One warm-up load, then three; the median of three, as for the drops above.
@@ -176,8 +182,5 @@ test('the Reports page draws its three charts over 90 days and 60 technicians wi
       if (i > 0) times.push((r.paintedAt ?? NaN) - (r.dataAt ?? NaN))
     }
     expect(times.sort((a, b) => a - b)[1], 'report data arrived -> three charts painted, median of 3 (ms)').toBeLessThanOrEqual(LIMITS.reportsMs)
-  } finally {
-    await station?.stop()
-    rmSync(dir, { recursive: true, force: true })
-  }
+  })
 })
