@@ -214,8 +214,11 @@ async function timedDrop(page: Page, index: number, watchers: Page[]): Promise<{
   const target = await laneTarget(page, index)
   await watch([page, ...watchers], target.technician, ro)
   await hoverDrop(page, ro, target)
+  // Each page's wait is sent before the pointer-up: sent after it, the harness's own messages to
+  // all the pages (one evaluate each) fell inside the measured window, on the same two cores.
+  const shown = Promise.all([page, ...watchers].map(shownAt))
   await page.mouse.up()
-  const [mine, ...theirs] = await Promise.all([page, ...watchers].map(shownAt))
+  const [mine, ...theirs] = await shown
   const t = await page.evaluate(async () => {
     const b = window.__bench
     const up = b.lastPointerUp ?? NaN
