@@ -77,6 +77,7 @@ async function watch(pages: Page[], technician: string, ro: string): Promise<voi
     pages.map((p) =>
       p.evaluate(
         ([s, lane]) => {
+          window.__bench.lastPointerUp = null // set again by this drop's pointer-up (timedDrop)
           ;(window as unknown as { __shown: Promise<number> }).__shown = window.__bench.whenShown(s, lane).then((t) => performance.timeOrigin + t)
         },
         [sel, laneSelector(technician)] as const
@@ -214,13 +215,12 @@ async function timedDrop(page: Page, index: number, watchers: Page[]): Promise<{
   const target = await laneTarget(page, index)
   await watch([page, ...watchers], target.technician, ro)
   await hoverDrop(page, ro, target)
-  // Each page's wait is sent before the pointer-up: sent after it, the harness's own messages to
-  // all the pages (one evaluate each) fell inside the measured window, on the same two cores.
+  // Every wait is sent before the pointer-up: sent after it, the harness's own messages to the
+  // pages (one evaluate each) fell inside the measured window, on the same two cores.
   const shown = Promise.all([page, ...watchers].map(shownAt))
-  await page.mouse.up()
-  const [mine, ...theirs] = await shown
-  const t = await page.evaluate(async () => {
+  const timeline = page.evaluate(async () => {
     const b = window.__bench
+    for (let i = 0; i < 500 && b.lastPointerUp === null; i++) await new Promise((r) => setTimeout(r, 10))
     const up = b.lastPointerUp ?? NaN
     let c: CommandRecord | undefined
     for (let i = 0; i < 200 && !(c = b.commands.find((x) => x.name === 'repair-order-assign' && x.sentAt >= up && x.paintedAt !== undefined)); i++) {
@@ -231,6 +231,9 @@ async function timedDrop(page: Page, index: number, watchers: Page[]): Promise<{
     for (let i = 0; i < 50 && !(e = b.pointerUps.find((x) => Math.abs(x.at - up) < 0.5)); i++) await new Promise((r) => setTimeout(r, 10))
     return { up, upEpoch: performance.timeOrigin + up, c, handlersMs: e?.handlersMs ?? NaN }
   })
+  await page.mouse.up()
+  const [mine, ...theirs] = await shown
+  const t = await timeline
   if (process.env.BENCH_DEBUG_COMMIT) {
     // The drop's timeline on this station, in ms after pointer-up, then the station's own times.
     const after = (x: number | undefined) => ((x ?? NaN) - t.up).toFixed(1)
