@@ -74,6 +74,7 @@ test('the login screen refuses a wrong PIN with a clear message, then logs the i
   const page = await context.newPage()
   await page.goto(`${station.url}/#/qc`)
   await expect(page.getByRole('heading', { name: 'Log in to the board' })).toBeVisible()
+  await expect(page.getByText('This station is shared on the shop network: log in with your username and PIN.')).toBeVisible()
 
   await page.getByLabel('Username').fill('inspector')
   await page.getByLabel(/^PIN/).fill('9999')
@@ -305,6 +306,24 @@ test('a technician sees their own jobs on a phone and clocks on from there', asy
   // The QC view's address is the inspector's: a technician who opens it stays on their jobs.
   await page.goto(`${station.url}/#/qc`)
   await expect(page.getByRole('heading', { name: 'My jobs · 王建国' })).toBeVisible()
+  await context.close()
+})
+
+test("on the dispatcher's own PC, 'Log in as…' says it switches this PC's user, and 'Back to the board' keeps the dispatcher", async ({ browser, startStation }) => {
+  const station = await startStation({ demo: true })
+  const context = await englishContext(browser)
+  const page = await context.newPage()
+  await page.goto(station.url)
+  await expect(page.getByTestId('user-chip')).toHaveText(/Dispatcher/)
+  await page.getByRole('button', { name: 'Log in as…' }).click()
+  await expect(page.getByRole('heading', { name: 'Log in to the board' })).toBeVisible()
+  // Not the shared station's words: this PC is not on the shop network.
+  await expect(page.getByText(/Use this PC as another user: enter their username and PIN\./)).toBeVisible()
+  await expect(page.getByText(/shared on the shop network/)).toHaveCount(0)
+  await page.getByRole('button', { name: 'Switch to Chinese' }).click()
+  await expect(page.getByText(/以另一位用户身份使用本机/)).toBeVisible()
+  await page.getByRole('button', { name: '返回看板' }).click()
+  await expect(page.getByTestId('user-chip')).toHaveText(/调度员/)
   await context.close()
 })
 

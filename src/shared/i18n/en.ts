@@ -563,6 +563,7 @@ export const en = {
     login: {
       title: 'Log in to the board',
       text: 'This station is shared on the shop network: log in with your username and PIN.',
+      switchText: 'Use this PC as another user: enter their username and PIN. "Back to the board" keeps it the dispatcher\'s station.',
       username: 'Username',
       pin: 'PIN',
       pinHint: '4–12 digits',

@@ -565,6 +565,7 @@ export const zh: Catalogue = {
     login: {
       title: '登录看板',
       text: '本工作站通过车间网络访问：请用用户名和 PIN 码登录。',
+      switchText: '以另一位用户身份使用本机：请输入其用户名和 PIN 码。点“返回看板”仍为调度员工作站。',
       username: '用户名',
       pin: 'PIN 码',
       pinHint: '4–12 位数字',

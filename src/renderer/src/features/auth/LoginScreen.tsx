@@ -42,6 +42,8 @@ export function LoginScreen() {
 
 function LoginForm() {
   const { t } = useTranslation()
+  // On the dispatcher's own PC (loopback) the login is a switch of user, not a shared station's.
+  const switching = useSession((s) => s.switching)
   const uid = useId()
   const [username, setUsername] = useState('')
   const [pin, setPin] = useState('')
@@ -62,7 +64,7 @@ function LoginForm() {
   return (
     <form className="login-form" onSubmit={(e) => void submit(e)} noValidate>
       <h2>{t('ui.login.title')}</h2>
-      <p className="hint">{t('ui.login.text')}</p>
+      <p className="hint">{t(switching ? 'ui.login.switchText' : 'ui.login.text')}</p>
       <label htmlFor={`${uid}-user`}>{t('ui.login.username')}</label>
       <input
         id={`${uid}-user`}
