@@ -74,6 +74,8 @@ interface Step {
   /** The order's number in the plan, and whether this step is its QC or its delivery. */
   order: number
   stage?: 'qc' | 'delivery'
+  /** Who the step is recorded as (a technician finishing their job), when not the demo's caller. */
+  actor?: string
 }
 
 const qualified = (t: Technician, lines: Line[]): boolean =>
@@ -102,7 +104,7 @@ export function loadDemoHistory(demo: Tx, inspector: { id: number; name: string 
   const steps: Step[] = []
   let seq = 0
   let orders = 0
-  const at = (when: number, run: (tx: Tx) => void, stage?: Step['stage']) => steps.push({ at: when, seq: seq++, run, order: orders, stage })
+  const at = (when: number, run: (tx: Tx) => void, stage?: Step['stage'], actor?: string) => steps.push({ at: when, seq: seq++, run, order: orders, stage, actor })
   /** The last order of each technician on each day: "d|technicianId" -> its number. */
   const lastOrder = new Map<string, number>()
   let lastDay = -1
@@ -193,7 +195,9 @@ export function loadDemoHistory(demo: Tx, inspector: { id: number; name: string 
           at(paused + ms(stop.hours), (tx) => void resumeRepairOrder(tx, { id }))
           if (late && paused + 10 * MINUTE_MS < promised) toldAt = paused + 10 * MINUTE_MS
         }
-        at(finish, (tx) => void finishRepairOrder(tx, { id, report: { workDone: job.lines.map((l) => l[0]).join('；'), cause: '按工单作业', fix: '已完成并自检' } }))
+        // The technician writes their own report (the QC tablet shows its author).
+        const report = { workDone: job.lines.map((l) => l[0]).join('；'), cause: '按工单作业', fix: '已完成并自检' }
+        at(finish, (tx) => void finishRepairOrder(tx, { id, report }), undefined, tech.name)
         const failure = { failReason: pick(failReasons), comebackCause: pick(COMEBACK_CAUSES) }
         const sign = (result: 'pass' | 'fail') => (tx: Tx) => {
           const order = requireOrder(tx.db, id)
@@ -206,7 +210,7 @@ export function loadDemoHistory(demo: Tx, inspector: { id: number; name: string 
           if (late && toldAt === null && qc + 5 * MINUTE_MS < promised) toldAt = qc + 5 * MINUTE_MS
           at(rework.start, (tx) => void startRepairOrder(tx, { id }), 'qc')
           const reworked = { workDone: '返工', cause: '质检不合格', fix: '已返工' }
-          at(rework.start + ms(rework.hours), (tx) => void finishRepairOrder(tx, { id, report: reworked }), 'qc')
+          at(rework.start + ms(rework.hours), (tx) => void finishRepairOrder(tx, { id, report: reworked }), 'qc', tech.name)
         }
         at(passAt, sign('pass'), 'qc')
         if (toldAt !== null) {
@@ -230,7 +234,7 @@ export function loadDemoHistory(demo: Tx, inspector: { id: number; name: string 
   db.prepare('UPDATE technicians SET created_at = min(created_at, ?)').run(since)
   kept.sort((a, b) => a.at - b.at || a.seq - b.seq)
   for (const step of kept) {
-    const tx = new Tx(db, step.at, caller, 'demo-history')
+    const tx = new Tx(db, step.at, step.actor === undefined ? caller : { ...caller, actor: step.actor }, 'demo-history')
     step.run(tx)
     tx.commit()
   }
