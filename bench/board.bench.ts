@@ -237,8 +237,8 @@ async function timedDrop(page: Page, index: number, watchers: Page[]): Promise<{
   if (process.env.BENCH_DEBUG_COMMIT) {
     // The drop's timeline on this station, in ms after pointer-up, then the station's own times.
     const after = (x: number | undefined) => ((x ?? NaN) - t.up).toFixed(1)
-    const timeline = `sent +${after(t.c?.sentAt)} reply +${after(t.c?.arrivedAt)} repainted with it +${after(t.c?.paintedAt)} optimistic +${(mine - t.upEpoch).toFixed(1)}`
-    process.stderr.write(`drop ${index}: ${timeline}; ${t.c?.serverTiming}\n`)
+    const line = `sent +${after(t.c?.sentAt)} reply +${after(t.c?.arrivedAt)} repainted with it +${after(t.c?.paintedAt)} optimistic +${(mine - t.upEpoch).toFixed(1)}`
+    process.stderr.write(`drop ${index}: ${line}; ${t.c?.serverTiming}\n`)
   }
   const sample: DropSample = {
     handlersMs: t.handlersMs,

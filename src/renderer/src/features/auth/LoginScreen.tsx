@@ -29,7 +29,7 @@ export function LoginScreen() {
           </span>
           {t('ui.appTitle')}
         </h1>
-        {setupOpen ? <SetupForm /> : <LoginForm />}
+        {setupOpen ? <SetupForm /> : <LoginForm switching={switching} />}
         {switching && (
           <button type="button" className="btn login-back" onClick={cancelSwitchUser}>
             {t('ui.login.backToBoard')}
@@ -40,10 +40,9 @@ export function LoginScreen() {
   )
 }
 
-function LoginForm() {
+/** `switching`: on the dispatcher's own PC (loopback) the login is a switch of user, not a shared station's. */
+function LoginForm({ switching }: { switching: boolean }) {
   const { t } = useTranslation()
-  // On the dispatcher's own PC (loopback) the login is a switch of user, not a shared station's.
-  const switching = useSession((s) => s.switching)
   const uid = useId()
   const [username, setUsername] = useState('')
   const [pin, setPin] = useState('')
