@@ -144,14 +144,14 @@ test('a drop on an unqualified technician is refused with its reason and nothing
   expect(sent).toEqual([])
 })
 
-test('a drop the station refuses goes back to the pool with the reason, also when the refusal comes after the card was drawn in the lane', async ({ page, request, station }) => {
+test('a drop the station refuses goes back to the pool with its reason, whether the refusal comes at once or after the card was drawn in the lane', async ({ page, request, station }) => {
   const before = await boardGet(request, station)
   const tech = techByName(before, '吴敏')
   const first = waitingOrderFor(before, tech, true)
   const second = waitingOrderFor(before, tech, true, [first.roNumber])
   await openBoard(page, station)
   // The station's answer to the drop is a refusal (as when another screen changed the order and
-  // this one has not heard yet), either at once or after 300 ms, longer than the drop's hold.
+  // this one has not heard yet), either at once or after 300 ms.
   let delayMs = 0
   await page.route('**/api/commands/repair-order-assign', async (route) => {
     await new Promise((r) => setTimeout(r, delayMs))
@@ -175,9 +175,6 @@ test('a drop the station refuses goes back to the pool with the reason, also whe
     )
   const wasInLane = () => page.evaluate(() => (window as unknown as { __inLane: boolean }).__inLane)
 
-  // A refusal at once usually comes back within the drop's hold, so the card is not drawn in the
-  // lane at all; on a busy machine it may come after it. That part is timing, so it is proven in
-  // tests/unit/renderer/perform-drop.test.ts; here, the end state.
   await mouseDrag(page, await findInPool(page, first.roNumber), lane(page, tech.name), { qualified: true })
   await expect(page.getByRole('alert')).toContainText('Changed on another screen (test)', { timeout: UI_TIMEOUT })
   await expect(card(pool(page), first.roNumber)).toBeVisible()
@@ -186,7 +183,7 @@ test('a drop the station refuses goes back to the pool with the reason, also whe
   delayMs = 300
   await watch(second.roNumber)
   await mouseDrag(page, await findInPool(page, second.roNumber), lane(page, tech.name), { qualified: true })
-  // Too slow for the hold: the card is drawn in the lane at once, then put back with the reason.
+  // The card is drawn in the lane at once (the optimistic picture), then put back with the reason.
   await expect.poll(wasInLane, { timeout: UI_TIMEOUT }).toBe(true)
   await expect(page.getByRole('alert').filter({ hasText: 'Changed on another screen (test)' }).last()).toBeVisible({ timeout: UI_TIMEOUT })
   await expect(card(lane(page, tech.name), second.roNumber)).toHaveCount(0, { timeout: UI_TIMEOUT })

@@ -39,41 +39,13 @@ export function loadBoard(): Promise<void> {
   return loading
 }
 
-/** Events that arrive while a drop is held (holdLive): applied right after the drop is drawn. */
-let heldChanges: BoardChanges[] | null = null
-
-function receiveChanges(c: BoardChanges): void {
-  if (loading) buffered.push(c)
-  else if (heldChanges) heldChanges.push(c)
-  else inChangeTask(() => setBoardData(applyChanges(boardData(), c)))
-}
-
-let releaseTimer: ReturnType<typeof setTimeout> | undefined
-/** A hold whose drop never ended (the board closed under it) lets the changes through after this. */
-const HOLD_LIVE_LIMIT_MS = 1000
-
-/**
- * While a drop is held (Board's cancelDrop), changes from the station wait: the drop's own event
- * often comes before its reply, and drawing it then would take the frame the drop is waiting for.
- */
-export function holdLive(): void {
-  heldChanges ??= []
-  clearTimeout(releaseTimer)
-  releaseTimer = setTimeout(releaseLive, HOLD_LIVE_LIMIT_MS)
-}
-
-/** Ends holdLive: the changes that came meanwhile are applied in order, in the same task. */
-export function releaseLive(): void {
-  clearTimeout(releaseTimer)
-  const changes = heldChanges ?? []
-  heldChanges = null
-  for (const c of changes) receiveChanges(c)
-}
-
 /** Live updates from every screen: deltas by id, ignored unless newer than the board shown. */
 export function startLive(): () => void {
   return subscribeBoard({
-    onChanges: receiveChanges,
+    onChanges(c) {
+      if (loading) buffered.push(c)
+      else inChangeTask(() => setBoardData(applyChanges(boardData(), c)))
+    },
     onHello(version) {
       const s = useBoard.getState()
       if (!s.loaded || version === null || version !== s.version) void loadBoard()
@@ -110,58 +82,12 @@ function setLastMove(m: Move | null): void {
   for (const l of undoListeners) l()
 }
 
-type DropReply = Awaited<ReturnType<typeof call<'repair-order-assign'>>>
-
-/** A drop's command on its way; `reply` is set once it came back. */
-export interface SentDrop {
-  readonly promise: Promise<DropReply>
-  reply?: DropReply
-}
-
 /**
- * How long a drop keeps the card where it was let go while its command travels (Board's
- * cancelDrop, which dnd-kit awaits before it ends the drag). A reply within it is drawn together
- * with the drop, in one render and one frame: the page draws nothing in between, so that frame need
- * not wait for the next one. A slower reply gets the optimistic picture when it runs out.
+ * Carries out a drop: shows the result at once, sends the one command, then lets the server's
+ * reply and `board-changed` event settle the board. A refused command reloads the board (so the
+ * optimistic picture never outlives a refusal) and its reason is shown in the current language.
  */
-export const DROP_HOLD_MS = 20
-
-/** Resolves once the drop's reply is in, or after DROP_HOLD_MS, whichever comes first. */
-export function replyOrHold(sent: SentDrop | null): Promise<void> {
-  if (!sent || sent.reply) return Promise.resolve()
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, DROP_HOLD_MS)
-    void sent.promise.then(() => {
-      clearTimeout(timer)
-      resolve()
-    })
-  })
-}
-
-/** Sends a drop's one command at once; null when the drop changes nothing or is refused here. */
-export function sendDrop(orderId: number, action: DropAction): SentDrop | null {
-  if (action.type !== 'assign' && action.type !== 'unassign') return null
-  const promise: Promise<DropReply> =
-    action.type === 'unassign'
-      ? call('repair-order-unassign', { id: orderId })
-      : call('repair-order-assign', {
-          id: orderId,
-          technicianId: action.technicianId,
-          ...(action.position !== undefined ? { position: action.position } : {})
-        })
-  const sent: SentDrop = { promise }
-  void promise.then((r) => (sent.reply = r))
-  return sent
-}
-
-/**
- * Carries out a drop: sends the one command (unless `sent` already did, at the pointer-up), shows
- * the result at once, then lets the server's reply and `board-changed` event settle the board. When
- * the reply is already in, the board shows it with the result in the same render (and a refused
- * drop never shows the card moved). A refused command reloads the board (so an optimistic picture
- * never outlives a refusal) and its reason is shown in the current language.
- */
-export async function performDrop(orderId: number, action: DropAction, recordUndo = true, sent: SentDrop | null = null): Promise<boolean> {
+export async function performDrop(orderId: number, action: DropAction, recordUndo = true): Promise<boolean> {
   const before = boardData()
   const order = before.orders[orderId]
   if (!order) return false
@@ -172,24 +98,23 @@ export async function performDrop(orderId: number, action: DropAction, recordUnd
   if (action.type === 'none') return false
   // The command leaves first and the optimistic board renders while it travels: rendering the
   // 2,000-order board first delayed the commit, and every other screen, by that render (issue 5).
-  const command = sent ?? sendDrop(orderId, action)
-  if (!command) return false
-  const early = command.reply
-  if (early && !early.ok) {
-    showError(early.error)
-    await loadBoard()
-    return false
-  }
+  const sent =
+    action.type === 'unassign'
+      ? call('repair-order-unassign', { id: orderId })
+      : call('repair-order-assign', {
+          id: orderId,
+          technicianId: action.technicianId,
+          ...(action.position !== undefined ? { position: action.position } : {})
+        })
   const optimistic = applyOptimistic(before, orderId, action)
-  if (early?.ok) setBoardData(upsertOrder(optimistic, early.result, open.has(early.result.status)))
-  else setBoardData(optimistic)
-  const reply = early ?? (await command.promise)
+  setBoardData(optimistic)
+  const reply = await sent
   if (!reply.ok) {
     showError(reply.error)
     await loadBoard()
     return false
   }
-  if (!early) setBoardData(upsertOrder(boardData(), reply.result, open.has(reply.result.status)))
+  setBoardData(upsertOrder(boardData(), reply.result, open.has(reply.result.status)))
   // Once this command's own event is in, no optimistic copy the station did not write may stay.
   // Only the queues of the lanes it left and joined can hold such copies.
   const queues = [order.technicianId, action.type === 'assign' ? action.technicianId : null].flatMap((t) => (t === null ? [] : (before.lanes[t]?.queueIds ?? [])))

@@ -12,7 +12,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardData } from '../../store/board-store'
 import { useDrag } from '../../store/drag-store'
-import { holdLive, performDrop, releaseLive, replyOrHold, sendDrop, type SentDrop } from '../../store/actions'
+import { performDrop } from '../../store/actions'
 import { OrderCardBody } from '../repair-orders/OrderCard'
 import { DispatchPool } from './DispatchPool'
 import { LaneList } from './LaneList'
@@ -22,7 +22,7 @@ import { markDragEnd } from './drag-clock'
 import { forgetGeometry, measureBoard } from './drop-target'
 import { AttentionList } from '../schedule/AttentionList'
 import { DND_ID, DragSource, type DragData } from './DraggableCard'
-import { qualifiedLanes, resolveDrop, type DropAction } from './moves'
+import { qualifiedLanes, resolveDrop } from './moves'
 import { LANE_ROW_REM, QUEUE_CARD_BODY_REM, QUEUE_CARD_REM } from './TechnicianLane'
 
 /**
@@ -48,27 +48,6 @@ function endDrag(): void {
   markDragEnd()
   document.body.classList.remove('is-dragging')
   useDrag.setState({ activeOrderId: null, qualified: null })
-}
-
-/** The drop whose command left at the pointer-up (cancelDrop), read by onDragEnd. */
-let held: { orderId: number; action: DropAction; sent: SentDrop | null } | null = null
-
-/**
- * dnd-kit awaits this before it ends the drag: the drop's command leaves at once, and the card
- * stays where it was let go until the reply is in, for at most DROP_HOLD_MS (store/actions.ts).
- * It never cancels the drop: a refusal comes back as the reply and performDrop shows it.
- */
-async function cancelDrop({ active }: DragEndEvent): Promise<boolean> {
-  const { orderId } = active.data.current as DragData
-  // The pointer-up's click comes before the drag ends: it must not open the card it landed on.
-  markDragEnd()
-  // The lane or slot under the pointer (drop-target.ts), not dnd-kit's coarse drop area.
-  const action = resolveDrop(boardData(), orderId, currentDropTarget())
-  const sent = sendDrop(orderId, action)
-  held = { orderId, action, sent }
-  if (sent) holdLive()
-  await replyOrHold(sent)
-  return false
 }
 
 export function Board() {
@@ -106,16 +85,11 @@ export function Board() {
 
   const onDragEnd = ({ active }: DragEndEvent) => {
     const { orderId } = active.data.current as DragData
-    const drop = held?.orderId === orderId ? held : null
-    held = null
-    const action = drop?.action ?? resolveDrop(boardData(), orderId, currentDropTarget())
+    // The lane or slot under the pointer (drop-target.ts), not dnd-kit's coarse drop area.
+    const target = currentDropTarget()
     endDrag()
-    try {
-      void performDrop(orderId, action, true, drop?.sent ?? null)
-    } finally {
-      // After the drop's own (synchronous) change: drawn with it, in one render.
-      releaseLive()
-    }
+    const action = resolveDrop(boardData(), orderId, target)
+    void performDrop(orderId, action)
   }
 
   return (
@@ -126,7 +100,6 @@ export function Board() {
       autoScroll={autoScroll}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
-      cancelDrop={cancelDrop}
       onDragCancel={endDrag}
       accessibility={accessibility}
     >
