@@ -122,6 +122,9 @@ test('inspector fails an order, rework goes to the top of the same technician, t
   // Context B: the inspector's tablet.
   const tablet = await inspectorTablet(browser, station)
   await expect(tablet.locator('.qc-row')).toHaveCount(2)
+  // Both were promised on the last working day: the queue marks them overdue.
+  await expect(tablet.locator('.qc-row .badge-overdue')).toHaveCount(2)
+  await expect(tablet.locator('.qc-row').first()).toContainText('Overdue')
 
   // The technician finishes: both screens see the car arrive in QC without a reload.
   await finish(request, station, order.id)
@@ -129,6 +132,8 @@ test('inspector fails an order, rework goes to the top of the same technician, t
   await expect(board.locator('.side-list')).toContainText(order.roNumber)
   const row = tablet.locator(`.qc-row[data-ro="${order.roNumber}"]`)
   await expect(row).toBeVisible()
+  // Promised for the coming working hours: no mark.
+  await expect(row.locator('.badge-overdue')).toHaveCount(0)
   await row.click()
   await expect(tablet.getByRole('heading', { name: new RegExp(order.roNumber) })).toBeVisible()
   await expect(tablet.getByText(REPORT.cause)).toBeVisible()
@@ -188,6 +193,9 @@ test('inspector fails an order, rework goes to the top of the same technician, t
   await board.getByTestId('qc-backlog').getByRole('button', { name: /ready for delivery/ }).click()
   const deliveryRow = board.locator(`.delivery-table tr[data-ro="${order.roNumber}"]`)
   await expect(deliveryRow).toBeVisible()
+  // The demo's car from the last working day is past its promise; this one is not.
+  await expect(board.locator('.delivery-table tbody tr .badge-overdue')).toHaveCount(1)
+  await expect(deliveryRow.locator('.badge-overdue')).toHaveCount(0)
   await deliveryRow.getByRole('button', { name: 'Deliver' }).click()
   const last = board.getByRole('status', { name: 'Just delivered' })
   await expect(last).toContainText(order.roNumber)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_QC_CHECKLIST } from '../../../src/shared/domain/qc-checklist'
 import { emptyFlags, type RepairOrderFlags } from '../../../src/shared/domain/types'
-import { checklistFor, qcBacklog, qcRows, signOffArgs, signOffProblems, waitParts, type SignOffForm } from '../../../src/renderer/src/features/qc/qc-model'
+import { checklistFor, promisePassed, qcBacklog, qcRows, signOffArgs, signOffProblems, waitParts, type SignOffForm } from '../../../src/renderer/src/features/qc/qc-model'
 import { order } from './fixtures'
 
 const NOW = Date.parse('2026-11-25T04:00:00.000Z')
@@ -27,6 +27,20 @@ describe('the inspector queue is ranked by the ten priorities, then promised tim
       NOW
     )
     expect(rows.map((r) => r.order.id)).toEqual([2, 1])
+  })
+
+  it('marks a car whose promised time has passed as overdue, and one promised for this minute or later not', () => {
+    const rows = qcRows(
+      [
+        inQc(1, { promisedAt: '2026-11-25T03:59:00.000Z' }),
+        inQc(2, { promisedAt: '2026-11-25T04:00:00.000Z' }),
+        inQc(3, { promisedAt: '2026-11-25T09:00:00.000Z' })
+      ],
+      {},
+      NOW
+    )
+    expect(Object.fromEntries(rows.map((r) => [r.order.id, r.overdue]))).toEqual({ 1: true, 2: false, 3: false })
+    expect(promisePassed({ promisedAt: '2026-11-25T04:01:00.000Z' }, NOW + 2 * 60_000)).toBe(true)
   })
 
   it('leaves out every order that is not awaiting QC', () => {

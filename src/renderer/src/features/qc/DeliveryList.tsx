@@ -12,6 +12,7 @@ import { upsertOrder } from '../../store/board-state'
 import { toast } from '../../store/toast-store'
 import { useUi } from '../../store/ui-store'
 import { useCan } from '../auth/session-store'
+import { promisePassed } from './qc-model'
 
 const signed = (h: number): string => (h > 0 ? `+${formatHours(h)}` : formatHours(h))
 
@@ -98,7 +99,10 @@ export function DeliveryList() {
                     <span>{o.customerName}</span> <span>{o.customerPhone}</span>
                   </td>
                   <td>{o.technicianId !== null ? technicians[o.technicianId]?.name : ''}</td>
-                  <td>{formatPromised(o.promisedAt, timeZone, now)}</td>
+                  <td>
+                    {formatPromised(o.promisedAt, timeZone, now)}
+                    {promisePassed(o, now) && <span className="badge badge-overdue">{t('ui.overdue')}</span>}
+                  </td>
                   <td className="num">{t('ui.delivery.hours', { hours: formatHours(flat) })}</td>
                   <td className={used > flat ? 'num over' : 'num'}>{t('ui.delivery.hours', { hours: formatHours(used) })}</td>
                   {mayDeliver && (

@@ -138,6 +138,7 @@ function QcQueueAndSignOff({ rows }: { rows: QcRow[] }) {
                     </span>
                     <span className="qc-row-badges">
                       <PriorityBadges priorities={r.priorities} />
+                      {r.overdue && <span className="badge badge-overdue">{t('ui.overdue')}</span>}
                       <span className={r.waitedMinutes >= 60 ? 'qc-wait long' : 'qc-wait'}>{t('ui.qcView.waited', { wait: formatWait(r.waitedMinutes, t) })}</span>
                     </span>
                   </button>

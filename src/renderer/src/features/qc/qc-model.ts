@@ -13,6 +13,13 @@ export interface QcRow {
   priorities: number[]
   qcSince: string
   waitedMinutes: number
+  /** The promised delivery time has passed (the minute `now` is after it). */
+  overdue: boolean
+}
+
+/** Whether the promised delivery time lies before `now` (the current minute, ms). */
+export function promisePassed(order: Pick<RepairOrder, 'promisedAt'>, now: number): boolean {
+  return Date.parse(order.promisedAt) < now
 }
 
 /**
@@ -29,7 +36,8 @@ export function qcRows(orders: Iterable<RepairOrder>, since: Readonly<Record<num
     order,
     priorities: qcPriorities(order.flags),
     qcSince,
-    waitedMinutes: qcWaitMinutes(qcSince, now)
+    waitedMinutes: qcWaitMinutes(qcSince, now),
+    overdue: promisePassed(order, now)
   }))
 }
 
