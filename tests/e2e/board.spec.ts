@@ -471,6 +471,34 @@ test('a card picked up from a scrolled pool leaves the pool still; near the bott
   await page.mouse.up()
 })
 
+test("every card shows each flag badge whole or not at all, and its name still says them all", async ({ page, station }) => {
+  await openBoard(page, station)
+  const seen = await page.evaluate(() => {
+    const cut: string[] = []
+    let shown = 0
+    let hidden = 0
+    for (const lines of document.querySelectorAll('.card-lines')) {
+      const box = lines.getBoundingClientRect()
+      for (const badge of lines.querySelectorAll('.card-bottom .badge')) {
+        const r = badge.getBoundingClientRect()
+        const whole = r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5
+        const away = r.top >= box.bottom - 0.5 || r.left >= box.right - 0.5
+        if (whole) shown++
+        else if (away) hidden++
+        else cut.push(`${lines.closest('[data-ro]')?.getAttribute('data-ro')}: ${badge.textContent}`)
+      }
+    }
+    return { cut, shown, hidden }
+  })
+  expect(seen.cut, "badges cut by the card's edge").toEqual([])
+  expect(seen.shown).toBeGreaterThan(0)
+  // Shown or left out, a flag is in the card's accessible name.
+  const waiting = page.locator('.card:has(.card-flags .badge-waiting)').first()
+  await expect(waiting).toHaveAccessibleName(/Waiting customer/)
+  const comeback = page.locator('.card:has(.card-flags .badge-comeback)').first()
+  await expect(comeback).toHaveAccessibleName(/Comeback/)
+})
+
 test('a waiting card clips its text once, fades long lines and keeps the count of further job lines in sight', async ({ page, request, station }) => {
   const board = await boardGet(request, station)
   const several = board.orders.find((o) => o.status === 'waiting' && o.technicianId === null && o.jobLines.length > 1)

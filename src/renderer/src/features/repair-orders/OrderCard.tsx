@@ -38,6 +38,7 @@ export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: 
   const { first, more } = jobSummary(order)
   const overdue = Date.parse(order.promisedAt) < now
   const others = OTHER_FLAGS.filter((f) => order.flags[f])
+  const flagged = order.flags.comeback || order.flags.waitingCustomer || !order.partsReady || others.length > 0
   const tone = order.flags.comeback ? 'tone-comeback' : order.flags.waitingCustomer ? 'tone-waiting' : ''
   return (
     <div
@@ -65,14 +66,19 @@ export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: 
           </span>
           <CardTiming order={order} risk={risk} now={now} timeZone={timeZone} />
           <CardRunning order={order} risk={risk} />
-          {order.flags.comeback && <span className="badge badge-comeback">{t('ui.flagShort.comeback')}</span>}
-          {order.flags.waitingCustomer && <span className="badge badge-waiting">{t('ui.flagShort.waitingCustomer')}</span>}
-          {!order.partsReady && <span className="badge badge-parts">{t('ui.partsMissing')}</span>}
-          {others.map((f) => (
-            <span key={f} className="badge badge-minor" title={t(`flags.${f}`)}>
-              {t(`ui.flagShort.${f}`)}
+          {flagged && (
+            // A badge that does not fit is left out whole, not cut by the fade (card.css, .card-flags).
+            <span className="card-flags">
+              {order.flags.comeback && <span className="badge badge-comeback">{t('ui.flagShort.comeback')}</span>}
+              {order.flags.waitingCustomer && <span className="badge badge-waiting">{t('ui.flagShort.waitingCustomer')}</span>}
+              {!order.partsReady && <span className="badge badge-parts">{t('ui.partsMissing')}</span>}
+              {others.map((f) => (
+                <span key={f} className="badge badge-minor" title={t(`flags.${f}`)}>
+                  {t(`ui.flagShort.${f}`)}
+                </span>
+              ))}
             </span>
-          ))}
+          )}
         </div>
       </div>
     </div>
