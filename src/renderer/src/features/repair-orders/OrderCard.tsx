@@ -67,7 +67,7 @@ export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: 
           <CardTiming order={order} risk={risk} now={now} timeZone={timeZone} />
           <CardRunning order={order} risk={risk} />
           {flagged && (
-            // A badge that does not fit is left out whole, not cut by the fade (card.css, .card-flags).
+            // A badge that does not fit is left out whole, not cut at the card's edge (card.css, .card-flags).
             <span className="card-flags">
               {order.flags.comeback && <span className="badge badge-comeback">{t('ui.flagShort.comeback')}</span>}
               {order.flags.waitingCustomer && <span className="badge badge-waiting">{t('ui.flagShort.waitingCustomer')}</span>}
