@@ -5,6 +5,14 @@ import { totalHours } from './pool-order'
 import { projectLane, type Lane, type LaneJob, type ProjectedJob } from './schedule'
 import type { RepairOrderStatus } from './types'
 
+/**
+ * Whether the promised delivery time lies before `now` (epoch ms; the screens pass the current
+ * minute): the card's red promise, the QC queue's and the delivery list's "Overdue".
+ */
+export function promisePassed(order: { promisedAt: string }, now: number): boolean {
+  return Date.parse(order.promisedAt) < now
+}
+
 /** What the risk rule needs of one order; the board snapshot's RepairOrder satisfies it as is. */
 export interface RiskOrderInput {
   id: number

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_QC_CHECKLIST } from '../../../src/shared/domain/qc-checklist'
 import { emptyFlags, type RepairOrderFlags } from '../../../src/shared/domain/types'
-import { checklistFor, promisePassed, qcBacklog, qcRows, signOffArgs, signOffProblems, waitParts, type SignOffForm } from '../../../src/renderer/src/features/qc/qc-model'
+import { promisePassed } from '../../../src/shared/domain/risk'
+import { checklistFor, qcBacklog, qcRows, signOffArgs, signOffProblems, waitParts, type SignOffForm } from '../../../src/renderer/src/features/qc/qc-model'
 import { order } from './fixtures'
 
 const NOW = Date.parse('2026-11-25T04:00:00.000Z')

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { hoursUsedAt } from '../../../../shared/domain/labour'
 import { totalHours } from '../../../../shared/domain/pool-order'
+import { promisePassed } from '../../../../shared/domain/risk'
 import type { CommandResult } from '../../api/client'
 import { call } from '../../api/client'
 import { localised } from '../../i18n'
@@ -12,7 +13,6 @@ import { upsertOrder } from '../../store/board-state'
 import { toast } from '../../store/toast-store'
 import { useUi } from '../../store/ui-store'
 import { useCan } from '../auth/session-store'
-import { promisePassed } from './qc-model'
 
 const signed = (h: number): string => (h > 0 ? `+${formatHours(h)}` : formatHours(h))
 

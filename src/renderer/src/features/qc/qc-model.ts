@@ -1,5 +1,6 @@
 import { isRequired, type QcChecklistItem, type ComebackCause } from '../../../../shared/domain/qc-checklist'
 import { qcPriorities, qcWaitMinutes, rankQcQueue } from '../../../../shared/domain/qc-priority'
+import { promisePassed } from '../../../../shared/domain/risk'
 import type { RepairOrder, RepairOrderFlag } from '../../../../shared/domain/types'
 
 /**
@@ -15,11 +16,6 @@ export interface QcRow {
   waitedMinutes: number
   /** The promised delivery time has passed (the minute `now` is after it). */
   overdue: boolean
-}
-
-/** Whether the promised delivery time lies before `now` (the current minute, ms). */
-export function promisePassed(order: Pick<RepairOrder, 'promisedAt'>, now: number): boolean {
-  return Date.parse(order.promisedAt) < now
 }
 
 /**

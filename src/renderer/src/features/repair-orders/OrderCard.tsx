@@ -3,6 +3,7 @@ import { useT } from '../../i18n'
 import { useCardOrder, useTimeZone } from '../../store/board-store'
 import { useUi } from '../../store/ui-store'
 import { formatPromised } from '../../i18n/time'
+import { promisePassed } from '../../../../shared/domain/risk'
 import { jobSummary, OTHER_FLAGS } from './card-text'
 import { CardHours, CardRunning, CardTiming, riskClass } from '../schedule/CardSchedule'
 import { useOrderRisk } from '../schedule/risk-store'
@@ -36,7 +37,7 @@ export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: 
   cardRenders++
   if (!order) return null
   const { first, more } = jobSummary(order)
-  const overdue = Date.parse(order.promisedAt) < now
+  const overdue = promisePassed(order, now)
   const others = OTHER_FLAGS.filter((f) => order.flags[f])
   const flagged = order.flags.comeback || order.flags.waitingCustomer || !order.partsReady || others.length > 0
   const tone = order.flags.comeback ? 'tone-comeback' : order.flags.waitingCustomer ? 'tone-waiting' : ''
