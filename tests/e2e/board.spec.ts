@@ -195,6 +195,67 @@ test('a drop the station refuses goes back to the pool with its reason, whether 
   expect(orderByRo(after, second.roNumber)).toMatchObject({ status: 'waiting', technicianId: null })
 })
 
+test("the board drawn at the drop is the committed one: the station's reply changes no lane and no pool card", async ({ page, request, station }) => {
+  // The board draws a drop at the pointer-up, before the station has it (issue 5). That picture
+  // must be what the station commits: here each command is held back until the page has settled,
+  // the lanes and the pool are taken down, then the command goes through and, once its event and
+  // reply are in, they are taken down again. Only the Undo button (outside the board) changes.
+  // The page's clock stands still, so no minute tick changes a timer meanwhile.
+  await page.clock.setFixedTime(new Date())
+  const before = await boardGet(request, station)
+  const free = techByName(before, '周强')
+  const busy = techByName(before, '王建国')
+  expect(isBusy(before, free.id), '周强 starts free').toBe(false)
+  const [queued] = queueOf(before, busy.id)
+  expect(queued, '王建国 has a next job in the demo').toBeDefined()
+  const first = waitingOrderFor(before, free, true)
+  const second = waitingOrderFor(before, busy, true, [first.roNumber])
+  await openBoard(page, station)
+
+  let release: () => void = () => {}
+  await page.route(/\/api\/commands\/repair-order-(un)?assign$/, async (route) => {
+    await new Promise<void>((r) => (release = r))
+    await route.continue()
+  })
+  const picture = async () => ({
+    lanes: await page.locator('section.lane').evaluateAll((els) => els.map((e) => e.outerHTML)),
+    pool: await pool(page).evaluate((e) => e.outerHTML)
+  })
+  const undo = page.getByRole('button', { name: 'Undo', exact: true })
+  const heldDrop = async (drag: () => Promise<void>, committed: (b: Awaited<ReturnType<typeof boardGet>>) => void) => {
+    const version = (await boardGet(request, station)).version
+    await drag()
+    // The drop's follow-ups (lane loads, risk colours, the lanes' verdicts) come a frame later.
+    await page.waitForTimeout(400)
+    const drawn = await picture()
+    expect((await boardGet(request, station)).version, 'the command is still held').toBe(version)
+    const replied = page.waitForResponse(/\/api\/commands\/repair-order-(un)?assign$/)
+    release()
+    expect((await replied).ok()).toBe(true)
+    await expectServer(request, station, committed)
+    await page.waitForTimeout(400)
+    expect(await picture()).toEqual(drawn)
+  }
+
+  // A pool order onto a free lane (its current slot). Undo waits for the station's reply.
+  await expect(undo).toBeDisabled()
+  await heldDrop(
+    async () => mouseDrag(page, await findInPool(page, first.roNumber), lane(page, free.name), { qualified: true }),
+    (b) => expect(orderByRo(b, first.roNumber)).toMatchObject({ status: 'assigned', technicianId: free.id })
+  )
+  await expect(undo).toBeEnabled()
+  // A pool order onto a busy lane: the end of its next jobs.
+  await heldDrop(
+    async () => mouseDrag(page, await findInPool(page, second.roNumber), lane(page, busy.name), { qualified: true }),
+    (b) => expect(queueOf(b, busy.id)).toEqual([...queueOf(before, busy.id), second.roNumber])
+  )
+  // A next job back to the pool.
+  await heldDrop(
+    () => mouseDrag(page, card(lane(page, busy.name).getByRole('list', { name: 'Next jobs' }), queued!), pool(page), { where: 'centre' }),
+    (b) => expect(orderByRo(b, queued!)).toMatchObject({ status: 'waiting', technicianId: null })
+  )
+})
+
 test('a second order dropped on a busy technician goes to the end of the next-job queue', async ({ page, request, station }) => {
   const before = await boardGet(request, station)
   const tech = techByName(before, '王建国')

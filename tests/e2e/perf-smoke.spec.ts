@@ -31,9 +31,9 @@ const LIMITS = {
   rendersPerMove: 9, // target 3
   commitMs: 45, // target 15 ms
   repaintMs: 90, // target 30 ms: the card in its new place (optimistic)
-  // The board repainted with the station's reply cannot come before the round trip, the commit and
-  // the optimistic render that shares the main thread (today 50-80 ms, docs/benchmarks.md): three
-  // times today's figure, not the 30 ms target, which only the optimistic repaint meets.
+  // The first frame after the station's reply (a reference row, no target of its own: the reply
+  // changes no card, docs/benchmarks.md). It cannot come before the round trip, the commit and the
+  // drop's own frame: three times the slower machine's 50-80 ms, so a stuck reply still fails.
   confirmedMs: 240,
   reportsMs: 300 // target 100 ms: three charts over 90 days and 60 technicians
 }
@@ -109,7 +109,7 @@ test('a 60 x 2,000 board paints, drags and drops within three times the benchmar
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]
     expect(median(drops.map((d) => d.commit)), 'drop to committed row on the station, median of 3 (ms)').toBeLessThanOrEqual(LIMITS.commitMs)
     expect(median(drops.map((d) => d.repaint)), 'drop to repainted board, median of 3 (ms)').toBeLessThanOrEqual(LIMITS.repaintMs)
-    expect(median(drops.map((d) => d.confirmed)), "drop to the board repainted with the station's reply, median of 3 (ms)").toBeLessThanOrEqual(LIMITS.confirmedMs)
+    expect(median(drops.map((d) => d.confirmed)), "drop to the first frame after the station's reply, median of 3 (ms)").toBeLessThanOrEqual(LIMITS.confirmedMs)
   }, true)
 })
 
