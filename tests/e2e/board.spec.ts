@@ -532,30 +532,48 @@ test('a card picked up from a scrolled pool leaves the pool still; near the bott
   await page.mouse.up()
 })
 
-test('every card shows each flag badge whole or not at all, and its name still says them all', async ({ page, station }) => {
-  await openBoard(page, station)
-  const seen = await page.evaluate(() => {
-    const cut: string[] = []
-    let shown = 0
-    for (const lines of document.querySelectorAll('.card-lines')) {
-      const box = lines.getBoundingClientRect()
-      for (const badge of lines.querySelectorAll('.card-bottom .badge')) {
-        const r = badge.getBoundingClientRect()
-        const whole = r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5
-        const away = r.top >= box.bottom - 0.5 || r.left >= box.right - 0.5
-        if (whole) shown++
-        else if (!away) cut.push(`${lines.closest('[data-ro]')?.getAttribute('data-ro')}: ${badge.textContent}`)
+test("every item on a card's bottom line is shown whole or not at all, in both languages, and none lies under the Parked tag", async ({ page, station }) => {
+  for (const lang of ['en', 'zh'] as const) {
+    await openBoard(page, station, lang)
+    // The latest starts come with the cards' risk, after the first paint; the demo parks one order.
+    await expect(page.locator('.lane [data-risk]').first()).toBeAttached({ timeout: UI_TIMEOUT })
+    await expect(page.locator('.queue-item.parked .parked-tag')).toHaveCount(1)
+    const seen = await page.evaluate(() => {
+      const cut: string[] = []
+      const covered: string[] = []
+      let shown = 0
+      let hidden = 0
+      const inside = (r: DOMRect, box: DOMRect) => r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5
+      const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+      for (const lines of document.querySelectorAll('.card-lines')) {
+        const box = lines.getBoundingClientRect()
+        const ro = lines.closest('[data-ro]')?.getAttribute('data-ro')
+        const tag = lines.closest('.queue-item')?.querySelector('.parked-tag')?.getBoundingClientRect()
+        // The promise, the stoppage or work in progress, the latest start and the flag badges.
+        for (const item of lines.querySelectorAll('.card-bottom > :not(.card-fit), .card-fit > *')) {
+          const r = item.getBoundingClientRect()
+          if (inside(r, box)) {
+            shown++
+            if (tag && overlap(r, tag)) covered.push(`${ro}: ${item.textContent}`)
+          } else if (r.top >= box.bottom - 0.5 || r.left >= box.right - 0.5) hidden++
+          else cut.push(`${ro}: ${item.textContent}`)
+        }
       }
+      return { cut, covered, shown, hidden }
+    })
+    expect(seen.cut, `${lang}: items cut by the card's edge`).toEqual([])
+    expect(seen.covered, `${lang}: items under the Parked tag`).toEqual([])
+    expect(seen.shown).toBeGreaterThan(0)
+    if (lang === 'en') {
+      // Some do not fit in English (the demo's queue cards' latest starts): left out, not cut.
+      expect(seen.hidden).toBeGreaterThan(0)
+      // Shown or left out, a flag is in the card's accessible name.
+      const waiting = page.locator('.card:has(.card-fit .badge-waiting)').first()
+      await expect(waiting).toHaveAccessibleName(/Waiting customer/)
+      const comeback = page.locator('.card:has(.card-fit .badge-comeback)').first()
+      await expect(comeback).toHaveAccessibleName(/Comeback/)
     }
-    return { cut, shown }
-  })
-  expect(seen.cut, "badges cut by the card's edge").toEqual([])
-  expect(seen.shown).toBeGreaterThan(0)
-  // Shown or left out, a flag is in the card's accessible name.
-  const waiting = page.locator('.card:has(.card-flags .badge-waiting)').first()
-  await expect(waiting).toHaveAccessibleName(/Waiting customer/)
-  const comeback = page.locator('.card:has(.card-flags .badge-comeback)').first()
-  await expect(comeback).toHaveAccessibleName(/Comeback/)
+  }
 })
 
 test('a waiting card clips its text once, fades long lines and keeps the count of further job lines in sight', async ({ page, request, station }) => {

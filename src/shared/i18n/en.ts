@@ -757,6 +757,8 @@ export const en = {
       weekday: { '0': 'Sunday', '1': 'Monday', '2': 'Tuesday', '3': 'Wednesday', '4': 'Thursday', '5': 'Friday', '6': 'Saturday' }
     },
     flagShort: {
+      // Parts missing, short for the card's bottom line (the dialog and the ticket say it in full).
+      partsMissing: 'No parts',
       waitingCustomer: 'Cust. waiting',
       comeback: 'Comeback',
       complaint: 'Complaint',

@@ -759,6 +759,8 @@ export const zh: Catalogue = {
       weekday: { '0': '星期日', '1': '星期一', '2': '星期二', '3': '星期三', '4': '星期四', '5': '星期五', '6': '星期六' }
     },
     flagShort: {
+      // Parts missing, short for the card's bottom line (the dialog and the ticket say it in full).
+      partsMissing: '待料',
       waitingCustomer: '在店等',
       comeback: '返修',
       complaint: '投诉',

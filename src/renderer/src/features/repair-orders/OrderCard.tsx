@@ -39,7 +39,6 @@ export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: 
   const { first, more } = jobSummary(order)
   const overdue = promisePassed(order, now)
   const others = OTHER_FLAGS.filter((f) => order.flags[f])
-  const flagged = order.flags.comeback || order.flags.waitingCustomer || !order.partsReady || others.length > 0
   const tone = order.flags.comeback ? 'tone-comeback' : order.flags.waitingCustomer ? 'tone-waiting' : ''
   return (
     <div
@@ -65,21 +64,22 @@ export const OrderCardBody = memo(function OrderCardBody({ id, variant }: { id: 
             <span className="due">{t('ui.due')}</span>
             {` ${formatPromised(order.promisedAt, timeZone, now)}`}
           </span>
-          <CardTiming order={order} risk={risk} now={now} timeZone={timeZone} />
-          <CardRunning order={order} risk={risk} />
-          {flagged && (
-            // A badge that does not fit is left out whole, not cut at the card's edge (card.css, .card-flags).
-            <span className="card-flags">
-              {order.flags.comeback && <span className="badge badge-comeback">{t('ui.flagShort.comeback')}</span>}
-              {order.flags.waitingCustomer && <span className="badge badge-waiting">{t('ui.flagShort.waitingCustomer')}</span>}
-              {!order.partsReady && <span className="badge badge-parts">{t('ui.partsMissing')}</span>}
-              {others.map((f) => (
-                <span key={f} className="badge badge-minor" title={t(`flags.${f}`)}>
-                  {t(`ui.flagShort.${f}`)}
-                </span>
-              ))}
-            </span>
-          )}
+          {/* Everything after the promise is left out whole when it does not fit, never cut at the
+              card's edge ("12-07 11:0" of a latest start, "在店" of 在店等): card.css, .card-fit.
+              The stoppage or work in progress comes first, then parts missing, the latest start and
+              the other flags; the card's name still lists every flag. */}
+          <span className="card-fit">
+            <CardTiming order={order} risk={risk} now={now} timeZone={timeZone} />
+            <CardRunning order={order} risk={risk} />
+            {order.flags.comeback && <span className="badge badge-comeback">{t('ui.flagShort.comeback')}</span>}
+            {order.flags.waitingCustomer && <span className="badge badge-waiting">{t('ui.flagShort.waitingCustomer')}</span>}
+            {!order.partsReady && <span className="badge badge-parts" title={t('ui.partsMissing')}>{t('ui.flagShort.partsMissing')}</span>}
+            {others.map((f) => (
+              <span key={f} className="badge badge-minor" title={t(`flags.${f}`)}>
+                {t(`ui.flagShort.${f}`)}
+              </span>
+            ))}
+          </span>
         </div>
       </div>
     </div>
