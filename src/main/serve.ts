@@ -6,7 +6,7 @@ import { AppError } from '../shared/api/errors'
 import { bilingual } from '../shared/i18n/format'
 import { createCore } from './core/core'
 import { checkDatabase } from './db/check'
-import { defaultBackupDir, DEFAULT_BACKUPS_KEPT, startAutoBackup } from './db/backup'
+import { defaultBackupDir, DEFAULT_BACKUPS_KEPT, startAutoBackup, type BackupConfig } from './db/backup'
 import { openDatabase } from './db/open'
 import { defaultDbFile } from './paths'
 import { startHttpStation } from './transports/http'
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     }
     throw e
   }
-  const backupConfig = keep > 0 ? { file, dir: resolve(values['backup-dir'] ?? defaultBackupDir(file)), keep } : null
+  const backupConfig: BackupConfig | null = keep > 0 ? { file, dir: resolve(values['backup-dir'] ?? defaultBackupDir(file)), keep } : null
   const core = createCore({ db, backups: backupConfig })
   if (values.demo) {
     // The demo users first: the demo's past weeks need the inspector to sign their QC (loadDemo).
@@ -171,6 +171,8 @@ async function main(): Promise<void> {
         firstDelayMs: process.env.WDB_FIRST_BACKUP_MS ? Number(process.env.WDB_FIRST_BACKUP_MS) : undefined
       })
     : undefined
+  // The core reads the config at each backup-status and backup-now: the copier is reachable from now on.
+  if (backupConfig && backups) backupConfig.control = backups
   console.log(`Workshop Dispatch Board serving ${file}`)
   console.log(
     backupConfig

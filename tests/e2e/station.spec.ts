@@ -93,4 +93,10 @@ test("the About dialog tells the dispatcher where the daily copies go and when t
   const about = page.getByRole('dialog')
   await expect(about.getByTestId('backup-status')).toHaveText('尚无：看板启动 10 分钟后备份第一份')
   await expect(about).toContainText(join(dirname(station.dbFile), 'backups'))
+
+  // "Back up now" writes a copy at once, and the dialog says so.
+  await about.getByRole('button', { name: '立即备份' }).click()
+  await expect(about.getByTestId('backup-status')).toHaveText(/^最近一份 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（[\d.]+ MiB）；现有 1 份，最多保留 14 份$/, { timeout: 10_000 })
+  await expect(about.getByRole('button', { name: '立即备份' })).toBeEnabled()
+  expect(readdirSync(join(dirname(station.dbFile), 'backups')).filter((n) => n.endsWith('.db'))).toHaveLength(1)
 })

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { backupNow, defaultBackupDir, listBackups, startAutoBackup } from '../../src/main/db/backup'
+import { backupNow, backupStatus, defaultBackupDir, listBackups, startAutoBackup } from '../../src/main/db/backup'
 import { openDatabase } from '../../src/main/db/open'
 import { harness, roInput, type Harness } from './helpers'
 
@@ -118,13 +118,85 @@ describe('backup-status: what the About dialog shows', () => {
       if (!r.ok) throw new Error(r.error.code)
       return r.result
     }
-    expect(status()).toEqual({ enabled: true, dir, keep: 14, count: 0, last: null })
+    expect(status()).toEqual({ enabled: true, dir, keep: 14, count: 0, last: null, running: false, failed: null })
     const b = await backupNow(h.db, h.file, dir, { now: Date.parse('2026-12-05T01:30:05Z') })
-    expect(status()).toEqual({ enabled: true, dir, keep: 14, count: 1, last: { at: '2026-12-05T01:30:05.000Z', bytes: b.bytes } })
-    expect(h.ok('backup-status')).toEqual({ enabled: false, dir: null, keep: 0, count: 0, last: null })
+    expect(status()).toEqual({ enabled: true, dir, keep: 14, count: 1, last: { at: '2026-12-05T01:30:05.000Z', bytes: b.bytes }, running: false, failed: null })
+    expect(h.ok('backup-status')).toEqual({ enabled: false, dir: null, keep: 0, count: 0, last: null, running: false, failed: null })
     // the folder's path is for the dispatcher and the administrator, not every station
     const wall = core.dispatch('backup-status', {}, { actor: 'wall', role: 'wall_display' })
     expect(wall.ok ? 'ok' : wall.error.code).toBe('FORBIDDEN')
+  })
+})
+
+describe('backup-now: the About dialog\'s "Back up now"', () => {
+  const until = async (ok: () => boolean, ms = 5000) => {
+    const end = Date.now() + ms
+    while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 20))
+    return ok()
+  }
+
+  it('takes a copy at once, not a second one while it is written, and the daily turn counts from it', async () => {
+    h = harness()
+    for (let i = 0; i < 200; i++) h.ok('repair-order-create', roInput({ roNumber: `RO-N${i}` }))
+    const dir = join(dirname(h.file), 'backups')
+    const { createCore } = await import('../../src/main/core/core')
+    const config = { file: h.file, dir, keep: 14 }
+    const core = createCore({ db: h.db, log: () => {}, backups: config })
+    // the first daily copy would come in an hour; "Back up now" does not wait for it
+    const auto = startAutoBackup({ db: h.db, ...config, firstDelayMs: 3_600_000, everyMs: 24 * 3_600_000, log: () => {} })
+    Object.assign(config, { control: auto })
+    try {
+      const call = (name: 'backup-now' | 'backup-status') => {
+        const r = core.dispatch(name, {}, { actor: 'dispatcher', role: 'dispatcher' })
+        if (!r.ok) throw new Error(r.error.code)
+        return r.result as { started?: boolean; running?: boolean; count?: number; failed?: unknown }
+      }
+      expect(call('backup-now')).toEqual({ started: true })
+      // SQLite's online backup copies in steps: the first answer comes before the copy is done
+      expect(call('backup-status')).toMatchObject({ running: true, count: 0 })
+      expect(call('backup-now')).toEqual({ started: false })
+      expect(await until(() => call('backup-status').running === false)).toBe(true)
+      expect(call('backup-status')).toMatchObject({ running: false, count: 1, failed: null })
+      expect(ordersIn(listBackups(h.file, dir)[0].file)).toBe(200)
+      // no further copy until a day after this one
+      await new Promise((r) => setTimeout(r, 200))
+      expect(listBackups(h.file, dir)).toHaveLength(1)
+      // only the dispatcher's PC and the administrator may ask
+      const tech = core.dispatch('backup-now', {}, { actor: 'tech', role: 'technician', technicianId: 1 })
+      expect(tech.ok ? 'ok' : tech.error.code).toBe('FORBIDDEN')
+    } finally {
+      await auto.stop()
+    }
+  })
+
+  it('a copy that fails says why in backup-status, and the next one clears it', async () => {
+    h = harness()
+    const blocked = join(dirname(h.file), 'blocked')
+    writeFileSync(blocked, '')
+    const auto = startAutoBackup({ db: h.db, file: h.file, dir: blocked, firstDelayMs: 3_600_000, everyMs: 24 * 3_600_000, log: () => {} })
+    try {
+      expect(auto.takeNow()).toBe('started')
+      expect(await until(() => !auto.state().running)).toBe(true)
+      expect(auto.state().failed).toMatchObject({ message: expect.stringMatching(/EEXIST|ENOTDIR/) })
+      expect(backupStatus({ file: h.file, dir: blocked, keep: 14, control: auto })).toMatchObject({ enabled: true, running: false, failed: { message: expect.any(String) } })
+      rmSync(blocked)
+      expect(auto.takeNow()).toBe('started')
+      expect(await until(() => !auto.state().running)).toBe(true)
+      expect(auto.state()).toEqual({ running: false, failed: null })
+      expect(listBackups(h.file, blocked)).toHaveLength(1)
+    } finally {
+      await auto.stop()
+    }
+  })
+
+  it('is refused with a reason in both languages on a station that takes no copies', () => {
+    h = harness()
+    const r = h.core.dispatch('backup-now', {}, { actor: 'dispatcher', role: 'dispatcher' })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.code).toBe('BACKUPS_OFF')
+    expect(r.error.message.en).toContain('--backups 0')
+    expect(r.error.message.zh).toContain('不做备份')
   })
 })
 

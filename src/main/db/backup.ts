@@ -76,6 +76,16 @@ export interface BackupConfig {
   file: string
   dir: string
   keep: number
+  /** The station's copier (startAutoBackup), for a copy on request (backup-now) and its state. */
+  control?: BackupControl
+}
+
+/** A running station's copier, as the About dialog's "Back up now" reaches it. */
+export interface BackupControl {
+  /** Takes a copy at once, unless one is being written ('running'); the daily turn follows a day later. */
+  takeNow(): 'started' | 'running'
+  /** Whether a copy is being written, and the last copy's failure when the last one failed. */
+  state(): { running: boolean; failed: { at: string; message: string } | null }
 }
 
 export interface BackupStatus {
@@ -85,11 +95,15 @@ export interface BackupStatus {
   keep: number
   count: number
   last: { at: string; bytes: number } | null
+  /** A copy is being written now. */
+  running: boolean
+  /** The last copy failed: when, and the system's reason (the folder, the disk). */
+  failed: { at: string; message: string } | null
 }
 
 /** What the About dialog shows of the copies: read from the folder itself. */
 export function backupStatus(config: BackupConfig | null | undefined): BackupStatus {
-  if (!config) return { enabled: false, dir: null, keep: 0, count: 0, last: null }
+  if (!config) return { enabled: false, dir: null, keep: 0, count: 0, last: null, running: false, failed: null }
   const all = listBackups(config.file, config.dir)
   const newest = all.at(-1)
   let last: BackupStatus['last'] = null
@@ -100,7 +114,8 @@ export function backupStatus(config: BackupConfig | null | undefined): BackupSta
       last = null // pruned or moved away meanwhile
     }
   }
-  return { enabled: true, dir: config.dir, keep: config.keep, count: all.length, last }
+  const state = config.control?.state() ?? { running: false, failed: null }
+  return { enabled: true, dir: config.dir, keep: config.keep, count: all.length, last, ...state }
 }
 
 export interface AutoBackupOptions extends Partial<Omit<BackupConfig, 'file'>> {
@@ -116,8 +131,9 @@ export interface AutoBackupOptions extends Partial<Omit<BackupConfig, 'file'>> {
  * Takes a copy every `everyMs` (a day) while the board runs, the first one `firstDelayMs` after
  * start unless a copy younger than a day is already there (then a day after that one). A copy
  * that fails is logged and tried again at the next turn; the board goes on either way.
+ * `takeNow` takes one on request (the About dialog) and starts the day's count again from it.
  */
-export function startAutoBackup(opts: AutoBackupOptions): { stop(): Promise<void> } {
+export function startAutoBackup(opts: AutoBackupOptions): BackupControl & { stop(): Promise<void> } {
   const dir = opts.dir ?? defaultBackupDir(opts.file)
   const every = opts.everyMs ?? BACKUP_EVERY_MS
   const clock = opts.clock ?? Date.now
@@ -125,22 +141,42 @@ export function startAutoBackup(opts: AutoBackupOptions): { stop(): Promise<void
   let timer: NodeJS.Timeout | undefined
   let stopped = false
   let running: Promise<void> = Promise.resolve()
+  let busy = false
+  let failed: { at: string; message: string } | null = null
   const schedule = (ms: number) => {
     if (stopped) return
     timer = setTimeout(run, Math.max(0, ms))
     timer.unref()
   }
   const run = () => {
+    if (timer) clearTimeout(timer)
+    busy = true
     running = backupNow(opts.db, opts.file, dir, { now: clock(), keep: opts.keep })
-      .then((b) => log(`backup written (已备份): ${b.file}, ${(b.bytes / 1048576).toFixed(1)} MiB in ${Math.round(b.ms)} ms`))
-      .catch((e: unknown) => log(`backup failed, next try in ${Math.round(every / 3_600_000)} h (备份失败)`, e))
-      .finally(() => schedule(every))
+      .then((b) => {
+        failed = null
+        log(`backup written (已备份): ${b.file}, ${(b.bytes / 1048576).toFixed(1)} MiB in ${Math.round(b.ms)} ms`)
+      })
+      .catch((e: unknown) => {
+        failed = { at: new Date(clock()).toISOString(), message: e instanceof Error ? e.message : String(e) }
+        log(`backup failed, next try in ${Math.round(every / 3_600_000)} h (备份失败)`, e)
+      })
+      .finally(() => {
+        busy = false
+        schedule(every)
+      })
   }
   const newest = listBackups(opts.file, dir).at(-1)
   const first = opts.firstDelayMs ?? FIRST_BACKUP_DELAY_MS
   // never longer than a period: a copy named in the future (a clock set back) must not hold the next one off
   schedule(newest ? Math.min(every, Math.max(first, newest.at + every - clock())) : first)
   return {
+    takeNow() {
+      if (busy) return 'running'
+      if (stopped) throw new Error('the station is shutting down')
+      run()
+      return 'started'
+    },
+    state: () => ({ running: busy, failed }),
     /** No further copies; resolves once a copy under way is finished (close the database after it). */
     stop() {
       stopped = true

@@ -1,4 +1,5 @@
 import { backupStatus, type BackupConfig } from '../db/backup'
+import { AppError } from '../../shared/api/errors'
 import type { Database } from 'better-sqlite3'
 import type { CommandName, ParsedArgs } from '../../shared/api/commands'
 import { getBoard, scopeToTechnician } from './board'
@@ -66,6 +67,12 @@ export const queries = {
   'promise-report': (ctx: QueryContext, a: ParsedArgs<'promise-report'>) => getPromiseReport(ctx, a),
   'report-summary': (ctx: QueryContext, a: ParsedArgs<'report-summary'>) => reportSummary(ctx, a),
   'backup-status': (ctx: QueryContext) => backupStatus(ctx.backups),
+  // Starts the copy and answers at once (SQLite's online backup runs in steps between commands);
+  // the About dialog follows it through backup-status.
+  'backup-now': (ctx: QueryContext) => {
+    if (!ctx.backups?.control) throw new AppError('BACKUPS_OFF')
+    return { started: ctx.backups.control.takeNow() === 'started' }
+  },
   'repair-order-import-check': (ctx: QueryContext, a: ParsedArgs<'repair-order-import-check'>) => checkRepairOrderImport(ctx, a),
   'repair-order-export': (ctx: QueryContext, a: ParsedArgs<'repair-order-export'>) => exportDeliveredOrders(ctx, a)
 }

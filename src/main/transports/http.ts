@@ -52,6 +52,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   BAD_JSON: 400,
   VALIDATION: 400,
   IMPORT_INVALID: 400,
+  BACKUPS_OFF: 409,
   UNKNOWN_COMMAND: 404,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,

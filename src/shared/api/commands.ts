@@ -135,6 +135,8 @@ export const commands = {
   'report-summary': { args: reportPeriodInput, mutates: false },
   /** The station's daily copies of its data file: where, how many, the last one (db/backup.ts). */
   'backup-status': { args: none, mutates: false },
+  /** A copy of the data file now, beside the daily ones (the About dialog's "Back up now"); writes no board data. */
+  'backup-now': { args: none, mutates: false },
 
   // ---- exchange with the dealership's main system (DMS) ----
   /** What importing these rows would create, skip or refuse; writes nothing. */

@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'STOPPAGE_CLOSED',
   'STOPPAGE_KIND_CHANGE',
   'IMPORT_INVALID',
+  'BACKUPS_OFF',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

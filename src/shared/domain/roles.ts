@@ -75,6 +75,7 @@ export const PERMISSIONS = {
   // issue 5: the service manager reads reports as the administrator (or at the dispatcher's PC)
   'report-summary': DISPATCH_OR_ADMIN,
   'backup-status': DISPATCH_OR_ADMIN,
+  'backup-now': DISPATCH_OR_ADMIN,
   // The DMS exchange: orders come in where they are dispatched; delivered ones go out for settlement.
   'repair-order-import-check': DISPATCH,
   'repair-order-import': DISPATCH,

@@ -172,6 +172,7 @@ export const en = {
     STOPPAGE_CLOSED: 'This stoppage has already ended and can no longer be changed.',
     STOPPAGE_KIND_CHANGE: 'A stoppage keeps its reason ({{kind}}); end it and pause with the new reason instead.',
     IMPORT_INVALID: 'The file was not imported, nothing was saved: {{count}} problem(s). {{summary}}',
+    BACKUPS_OFF: 'This station takes no copies (it was started with --backups 0).',
     INTERNAL: 'Something went wrong on the server; nothing was saved. ({{detail}})'
   },
   issue: {
@@ -535,6 +536,10 @@ export const en = {
     backupsNone: 'None yet: the first is taken 10 minutes after the board starts',
     backupsOff: 'Off: this station was started with --backups 0',
     backupsFolder: 'Copies folder',
+    backupNow: 'Back up now',
+    backupNowTitle: 'Write a copy of the data file now, beside the daily copies',
+    backupRunning: 'Copying…',
+    backupFailed: 'The last copy failed ({{time}}): {{message}}',
     timeZone: 'Workshop time zone',
     browserStation: 'Browser station: the data lives with the board server.',
     welcomeTitle: 'Welcome to the dispatch board',

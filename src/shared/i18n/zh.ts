@@ -174,6 +174,7 @@ export const zh: Catalogue = {
     STOPPAGE_CLOSED: '该停工已结束，不能再修改。',
     STOPPAGE_KIND_CHANGE: '停工原因（{{kind}}）不能更改；请先恢复，再以新原因暂停。',
     IMPORT_INVALID: '文件未导入，未保存任何数据：共 {{count}} 个问题。{{summary}}',
+    BACKUPS_OFF: '本站点不做备份（以 --backups 0 启动）。',
     INTERNAL: '服务器出错，未保存任何内容。（{{detail}}）'
   },
   issue: {
@@ -537,6 +538,10 @@ export const zh: Catalogue = {
     backupsNone: '尚无：看板启动 10 分钟后备份第一份',
     backupsOff: '已关闭：本站点以 --backups 0 启动',
     backupsFolder: '备份文件夹',
+    backupNow: '立即备份',
+    backupNowTitle: '现在就复制一份数据文件，与每日备份放在一起',
+    backupRunning: '正在备份…',
+    backupFailed: '上一次备份失败（{{time}}）：{{message}}',
     timeZone: '车间时区',
     browserStation: '浏览器站点：数据保存在看板服务器上。',
     welcomeTitle: '欢迎使用派工看板',
