@@ -64,6 +64,35 @@ test('a CSV with mistakes is refused row by row and nothing is imported', async 
   expect((await boardGet(request, station)).orders.length).toBe(before + 2)
 })
 
+test("a DMS with its own column names: the dispatcher matches them once, and the next file imports without asking", async ({ page, request, station }) => {
+  // This DMS calls the RO number 委托单号 and the job 维修内容.
+  const csv = (ro: string) =>
+    ['委托单号,车牌号,车型,客户姓名,联系电话,服务顾问,许诺交车时间,维修内容,工种,工时', `${ro},沪A 1,Golf,吴女士,13900000000,孙丽,2026-12-24 17:00,常规保养,保养,1.5`].join('\r\n')
+  await openBoard(page, station, 'zh')
+  await page.getByRole('button', { name: 'DMS', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: '与 DMS 交换数据' })
+  await dialog.getByTestId('dms-file').setInputFiles({ name: 'wt.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('WT-1')) })
+  await expect(dialog.getByRole('alert')).toContainText('找不到表头', { timeout: UI_TIMEOUT })
+  const match = dialog.getByRole('group', { name: '对应文件的列' })
+  await match.getByLabel('工单号（必填）').selectOption('委托单号')
+  await match.getByLabel('作业项目（必填）').selectOption('维修内容')
+  await match.getByRole('button', { name: '按此对应重新检查' }).click()
+  await expect(dialog.getByRole('alert')).toHaveCount(0, { timeout: UI_TIMEOUT })
+  // the other columns were found by their names
+  await expect(match).toHaveCount(0)
+  await dialog.getByRole('button', { name: '导入 1 张工单' }).click()
+  await expect(dialog.getByText('已将 1 张修理单导入待派工区。')).toBeVisible({ timeout: UI_TIMEOUT })
+
+  // the next export from that DMS reads at once
+  await dialog.getByTestId('dms-file').setInputFiles({ name: 'wt2.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('WT-2')) })
+  await expect(dialog.getByRole('row', { name: /WT-2/ })).toContainText('新', { timeout: UI_TIMEOUT })
+  await expect(dialog.getByRole('alert')).toHaveCount(0)
+  await dialog.getByRole('button', { name: '导入 1 张工单' }).click()
+  await expect(dialog.getByText('已将 1 张修理单导入待派工区。')).toBeVisible({ timeout: UI_TIMEOUT })
+  const ros = (await boardGet(request, station)).orders.map((o) => o.roNumber)
+  expect(ros).toEqual(expect.arrayContaining(['WT-1', 'WT-2']))
+})
+
 test('delivered orders export to an Excel file with their job lines', async ({ page, request, station }) => {
   await openBoard(page, station, 'en')
   await page.getByRole('button', { name: 'DMS', exact: true }).click()

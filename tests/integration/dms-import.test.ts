@@ -85,6 +85,35 @@ describe('importing repair orders from a DMS export', () => {
     expect(check.problems[0].message.zh).toContain('保养')
   })
 
+  it('reads a DMS with its own headers once the dispatcher matched them, and remembers the matches after the import', () => {
+    const other = ['委托单号', ...HEAD.slice(1, 7), '维修内容', ...HEAD.slice(8)]
+    const file = [other, line('WT-001', '常规保养', 1.2), line('WT-002', '空调检修', 2)]
+    const first = h.ok<ImportCheck>('repair-order-import-check', { rows: file })
+    expect(first.headerRow).toBe(0)
+    expect(first.headers).toEqual(other)
+    const before = h.counts()
+    // a check with the matches writes nothing and remembers nothing
+    const matched = h.ok<ImportCheck>('repair-order-import-check', { rows: file, columns: { roNumber: '委托单号', job: '维修内容' } })
+    expect(matched.problems).toEqual([])
+    expect(matched.columns).toMatchObject({ roNumber: '委托单号', job: '维修内容', plate: '车牌号 / Plate' })
+    expect(h.counts()).toEqual(before)
+    expect(h.ok<ImportCheck>('repair-order-import-check', { rows: file }).headerRow).toBe(0)
+    // the import with them creates the orders and keeps the matches the board's names would not make
+    expect(h.ok<ImportResult>('repair-order-import', { rows: file, columns: matched.columns })).toEqual({ created: ['WT-001', 'WT-002'], skipped: [] })
+    const next = [other, line('WT-003', '更换刹车片', 0.8)]
+    const again = h.ok<ImportCheck>('repair-order-import-check', { rows: next })
+    expect(again.problems).toEqual([])
+    expect(again.columns).toMatchObject({ roNumber: '委托单号', job: '维修内容' })
+    expect(h.ok<ImportResult>('repair-order-import', { rows: next })).toEqual({ created: ['WT-003'], skipped: [] })
+    // the template's own file still reads as before
+    expect(h.ok<ImportCheck>('repair-order-import-check', { rows: FILE }).problems).toEqual([])
+  })
+
+  it('refuses matches for columns the board does not have, and over-long header names', () => {
+    expect(h.fail('repair-order-import-check', { rows: FILE, columns: { roNumber: 'x', colour: 'y' } }).code).toBe('VALIDATION')
+    expect(h.fail('repair-order-import-check', { rows: FILE, columns: { roNumber: 'x'.repeat(201) } }).code).toBe('VALIDATION')
+  })
+
   it('refuses a file without the header row, and rows that are not cells', () => {
     expect(h.fail('repair-order-import', { rows: [['hello'], ['world']] }).issues?.[0].message.en).toMatch(/^Row 1: no header row/)
     expect(h.fail('repair-order-import', { rows: [[{ a: 1 }]] }).code).toBe('VALIDATION')

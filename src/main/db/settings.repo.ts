@@ -23,3 +23,18 @@ export function writeSetting(db: Database, key: keyof WorkshopSettings, value: u
     JSON.stringify(value)
   )
 }
+
+/** The headers the last import with matched columns used (repair-order-import), keyed by board column. */
+export function readDmsColumns(db: Database): Record<string, string> {
+  const row = prepareCached(db, "SELECT value FROM settings WHERE key = 'dmsColumns'").get() as { value: string } | undefined
+  if (!row) return {}
+  const value = JSON.parse(row.value) as unknown
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string>) : {}
+}
+
+export function writeDmsColumns(db: Database, columns: Record<string, string>): void {
+  prepareCached(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    'dmsColumns',
+    JSON.stringify(columns)
+  )
+}

@@ -6,7 +6,9 @@ import {
   columnOfField,
   IMPORT_COLUMN_KEYS,
   IMPORT_COLUMNS,
+  matchHeader,
   readImportSheet,
+  type ColumnNames,
   type ImportColumn,
   type ImportProblem,
   type SheetCell
@@ -17,6 +19,7 @@ import { bilingual, translate, type Language } from '../../shared/i18n/format'
 import { readCalendar } from '../db/calendar.repo'
 import { deliveredJobLines, deliveredOrders, type DeliveredJobLineRow, type DeliveredOrderRow } from '../db/dms.repo'
 import { findIdByRoNumber } from '../db/repair-orders.repo'
+import { readDmsColumns, writeDmsColumns } from '../db/settings.repo'
 import { listSkills } from '../db/skills.repo'
 import { issueText } from '../core/errors'
 import type { QueryContext } from './handlers'
@@ -49,6 +52,10 @@ export interface ImportCheckOrder {
 export interface ImportCheck {
   headerRow: number
   ignoredColumns: string[]
+  /** The header row's texts (or the first row's when none was found), to match to the board's columns. */
+  headers: string[]
+  /** The header each board column was read from: the dispatcher's matches, remembered ones, or the board's names. */
+  columns: ColumnNames
   orders: ImportCheckOrder[]
   problems: ImportProblemReply[]
 }
@@ -94,12 +101,14 @@ interface ReadImport {
  * Reads a DMS export's rows with the workshop's zone, skills and flag names, then checks every
  * order as repair-order-create would (lengths, phone, VIN, hours); problems name row and column.
  */
-function readImport(db: Database, rows: readonly (readonly SheetCell[])[]): ReadImport {
+function readImport(db: Database, rows: readonly (readonly SheetCell[])[], columns: ColumnNames | undefined): ReadImport {
   const flagNames = Object.fromEntries(
     REPAIR_ORDER_FLAGS.map((f) => [f, [translate('en', `flags.${f}`), translate('zh', `flags.${f}`)]])
   ) as Record<RepairOrderFlag, string[]>
   const skills = listSkills(db)
-  const sheet = readImportSheet(rows, { timeZone: readCalendar(db).timeZone, skills, flagNames })
+  // the dispatcher's matches for this file, else the ones remembered from the last import
+  const columnNames = columns ?? (readDmsColumns(db) as ColumnNames)
+  const sheet = readImportSheet(rows, { timeZone: readCalendar(db).timeZone, skills, flagNames, columnNames })
   const known = knownNames(skills)
   const problems: ImportProblemReply[] = sheet.problems.map((p) => ({ row: p.row, column: p.column, message: problemText(known, p) }))
   const seen = new Set(sheet.problems.map((p) => `${p.row}:${p.column}`))
@@ -138,12 +147,12 @@ function readImport(db: Database, rows: readonly (readonly SheetCell[])[]): Read
   // as the file reads: by row, then left to right
   const place = (c: ImportColumn | null) => (c === null ? -1 : IMPORT_COLUMN_KEYS.indexOf(c))
   problems.sort((a, b) => a.row - b.row || place(a.column) - place(b.column))
-  return { check: { headerRow: sheet.headerRow, ignoredColumns: sheet.ignoredColumns, orders, problems }, valid }
+  return { check: { headerRow: sheet.headerRow, ignoredColumns: sheet.ignoredColumns, headers: sheet.headers, columns: sheet.columns, orders, problems }, valid }
 }
 
 /** What importing these rows would do, writing nothing: the preview of the import dialog. */
 export function checkRepairOrderImport(ctx: QueryContext, args: ParsedArgs<'repair-order-import-check'>): ImportCheck {
-  return readImport(ctx.db, args.rows).check
+  return readImport(ctx.db, args.rows, args.columns).check
 }
 
 /**
@@ -152,10 +161,16 @@ export function checkRepairOrderImport(ctx: QueryContext, args: ParsedArgs<'repa
  * is already on this file are left as they are, so importing the same export twice is harmless.
  */
 export function importRepairOrders(tx: Tx, args: ParsedArgs<'repair-order-import'>): ImportResult {
-  const { check, valid } = readImport(tx.db, args.rows)
+  const { check, valid } = readImport(tx.db, args.rows, args.columns)
   if (check.problems.length > 0) {
     const issues: FieldIssue[] = check.problems.map((p) => ({ path: `rows.${p.row}${p.column ? `.${p.column}` : ''}`, message: p.message }))
     throw new AppError('IMPORT_INVALID', { count: issues.length }, issues)
+  }
+  // Matched by the dispatcher and imported: the next export from that DMS is read the same way.
+  // Only the matches that differ from the board's own names are kept.
+  if (args.columns) {
+    const kept = Object.fromEntries(Object.entries(check.columns).filter(([key, header]) => header && matchHeader(header) !== key))
+    writeDmsColumns(tx.db, kept)
   }
   const result: ImportResult = { created: [], skipped: [] }
   // read in this same transaction: what was on the file then still is

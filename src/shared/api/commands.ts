@@ -22,14 +22,19 @@ import {
   technicianReportInput
 } from './promise-schemas'
 import { reportPeriodInput } from './report-schemas'
-import { IMPORT_MAX_ROWS } from '../domain/dms-exchange'
+import { IMPORT_COLUMN_KEYS, IMPORT_MAX_ROWS, type ImportColumn } from '../domain/dms-exchange'
 
 /** A DMS export's rows as the screen read them from the file; a date cell comes as its wall-clock text. */
 const importRowsInput = z.strictObject({
   rows: z
     .array(z.array(z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])).max(200))
     .min(1)
-    .max(IMPORT_MAX_ROWS + 10)
+    .max(IMPORT_MAX_ROWS + 10),
+  /**
+   * The headers the dispatcher matched to the board's columns (dms-exchange.ts ColumnNames); left
+   * out, the station uses the ones it remembers from the last import that had them.
+   */
+  columns: z.partialRecord(z.enum(IMPORT_COLUMN_KEYS as [ImportColumn, ...ImportColumn[]]), z.string().trim().max(200)).optional()
 })
 
 const none = z.strictObject({})

@@ -95,15 +95,31 @@ export interface ImportSheet {
   headerRow: number
   /** Header texts of columns the board does not use (a DMS export has many). */
   ignoredColumns: string[]
+  /**
+   * The header row's texts, for the dispatcher to match to the board's columns; when no header
+   * row was found, the first non-empty row's (within the first ten), which is usually it.
+   */
+  headers: string[]
+  /** The header text each board column was read from. */
+  columns: ColumnNames
   orders: ImportedOrder[]
   problems: ImportProblem[]
 }
+
+/**
+ * Which header of a DMS's export holds which board column, as the dispatcher matched them: a
+ * DMS whose headers none of the names above match ("委托单号" for the RO number, say) is read
+ * by these first. The station remembers the last import's (repair-order-import).
+ */
+export type ColumnNames = Partial<Record<ImportColumn, string>>
 
 export interface ImportContext {
   timeZone: string
   skills: readonly Skill[]
   /** Every name a flag may be written as (its code and its labels in both languages). */
   flagNames: Record<RepairOrderFlag, readonly string[]>
+  /** Headers matched by the dispatcher, before the names and aliases above. */
+  columnNames?: ColumnNames
 }
 
 /** Header and value matching ignores case, spaces and punctuation: "RO No." = "ro no" = "RONo". */
@@ -206,28 +222,63 @@ export function readImportSheet(rows: readonly (readonly SheetCell[])[], ctx: Im
   const problems: ImportProblem[] = []
   let headerIndex = -1
   let columns = new Map<ImportColumn, number>()
+  const named = Object.entries(ctx.columnNames ?? {})
+    .map(([key, name]) => [key as ImportColumn, norm(name ?? '')] as const)
+    .filter(([key, name]) => key in IMPORT_COLUMNS && name !== '')
+  // the first non-empty row, as the header row the dispatcher will match when none is found
+  let firstIndex = -1
+  let firstFound = new Map<ImportColumn, number>()
   for (let i = 0; i < Math.min(rows.length, 10) && headerIndex < 0; i++) {
     const found = new Map<ImportColumn, number>()
-    rows[i].forEach((cell, c) => {
-      const key = matchHeader(cellText(cell))
-      if (key && !found.has(key)) found.set(key, c)
+    const texts = rows[i].map((cell) => cellText(cell))
+    const taken = new Set<number>()
+    // the dispatcher's matches first, then the board's own names for the columns left
+    for (const [key, name] of named) {
+      const c = texts.findIndex((text, at) => !taken.has(at) && norm(text) === name)
+      if (c >= 0) {
+        found.set(key, c)
+        taken.add(c)
+      }
+    }
+    texts.forEach((text, c) => {
+      const key = taken.has(c) ? null : matchHeader(text)
+      if (key && !found.has(key)) {
+        found.set(key, c)
+        taken.add(c)
+      }
     })
+    if (firstIndex < 0 && texts.some((text) => text !== '')) {
+      firstIndex = i
+      firstFound = found
+    }
     if (found.has('roNumber') && found.has('job')) {
       headerIndex = i
       columns = found
     }
   }
+  const headersOf = (index: number) => (index < 0 ? [] : rows[index].map(cellText).filter((h) => h !== ''))
+  const namesOf = (index: number, found: Map<ImportColumn, number>): ColumnNames =>
+    Object.fromEntries([...found].map(([key, c]) => [key, cellText(rows[index][c])]))
   if (headerIndex < 0) {
-    return { headerRow: 0, ignoredColumns: [], orders: [], problems: [{ row: 1, column: null, code: 'noHeader' }] }
+    return {
+      headerRow: 0,
+      ignoredColumns: [],
+      headers: headersOf(firstIndex),
+      columns: firstIndex < 0 ? {} : namesOf(firstIndex, firstFound),
+      orders: [],
+      problems: [{ row: 1, column: null, code: 'noHeader' }]
+    }
   }
   const headerRow = headerIndex + 1
+  const headers = headersOf(headerIndex)
+  const columnNames = namesOf(headerIndex, columns)
   const used = new Set(columns.values())
   const ignoredColumns = rows[headerIndex].map(cellText).filter((h, c) => h !== '' && !used.has(c))
   for (const key of IMPORT_COLUMN_KEYS) {
     const def: ColumnDef = IMPORT_COLUMNS[key]
     if (def.required && !columns.has(key)) problems.push({ row: headerRow, column: key, code: 'noColumn' })
   }
-  if (problems.length) return { headerRow, ignoredColumns, orders: [], problems }
+  if (problems.length) return { headerRow, ignoredColumns, headers, columns: columnNames, orders: [], problems }
 
   const skillByName = new Map<string, string>()
   for (const s of ctx.skills) for (const name of [s.code, s.nameZh, s.nameEn]) skillByName.set(norm(name), s.code)
@@ -317,7 +368,7 @@ export function readImportSheet(rows: readonly (readonly SheetCell[])[], ctx: Im
     order.input.jobLines.push({ description, skill: skill ?? skillText, minLevel: minLevel ?? 1, hours: Number.isFinite(hours) ? hours : 0 })
   }
   if (orders.length === 0 && problems.length === 0) problems.push({ row: headerRow, column: null, code: 'noRows' })
-  return { headerRow, ignoredColumns, orders, problems }
+  return { headerRow, ignoredColumns, headers, columns: columnNames, orders, problems }
 }
 
 /** Which import column an argument path of repair-order-create names ("jobLines.2.hours" -> hours). */

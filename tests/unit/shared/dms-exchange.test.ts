@@ -126,6 +126,35 @@ describe('rows become repair orders', () => {
     expect(readImportSheet([HEAD, [], [null, '']], ctx).problems).toEqual([{ row: 1, column: null, code: 'noRows' }])
   })
 
+  it("reads a DMS's own headers as the dispatcher matched them, before the board's names", () => {
+    // this DMS calls the RO number 委托单号 and the job 维修内容, and has a column 工单号 of its own (an internal id)
+    const head = ['委托单号', '工单号', '车牌号', '车型', '客户姓名', '联系电话', '服务顾问', '许诺交车时间', '维修内容', '工种', '工时']
+    const rows: SheetCell[][] = [
+      ['某 DMS 导出', null],
+      head,
+      ['WT-001', 'X9', '粤B12345', '丰田凯美瑞', '刘先生', 13800138000, '孙丽', '2026-12-05 16:30', '常规保养', '保养', 1.5]
+    ]
+    const plain = readImportSheet(rows, ctx)
+    // without the matches it reads the wrong column as the RO number and finds no job
+    expect(plain.headerRow).toBe(0)
+    expect(plain.problems).toEqual([{ row: 1, column: null, code: 'noHeader' }])
+    // the first non-empty row is offered as the header row, with what its names match
+    expect(plain.headers).toEqual(['某 DMS 导出'])
+    const titleless = readImportSheet(rows.slice(1), ctx)
+    expect(titleless.headers).toEqual(head)
+    expect(titleless.columns).toMatchObject({ roNumber: '工单号', plate: '车牌号', hours: '工时' })
+    expect(titleless.columns.job).toBeUndefined()
+    const matched = readImportSheet(rows, { ...ctx, columnNames: { roNumber: '委托单号', job: ' 维修内容 ' } })
+    expect(matched.problems).toEqual([])
+    expect(matched.headerRow).toBe(2)
+    expect(matched.headers).toEqual(head)
+    expect(matched.columns).toMatchObject({ roNumber: '委托单号', job: '维修内容', plate: '车牌号', hours: '工时' })
+    expect(matched.ignoredColumns).toEqual(['工单号'])
+    expect(matched.orders.map((o) => [o.input.roNumber, o.input.jobLines[0].description])).toEqual([['WT-001', '常规保养']])
+    // a match the file does not have is passed over; the board's own names still apply
+    expect(readImportSheet([HEAD, row('RO1')], { ...ctx, columnNames: { roNumber: '委托单号' } }).problems).toEqual([])
+  })
+
   it('names the column of a repair-order-create field', () => {
     expect(columnOfField(['jobLines', 2, 'hours'])).toBe('hours')
     expect(columnOfField(['jobLines', 0, 'description'])).toBe('job')

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { IMPORT_MAX_ROWS, type SheetCell } from '../../../../shared/domain/dms-exchange'
+import { IMPORT_COLUMN_KEYS, IMPORT_COLUMNS, IMPORT_MAX_ROWS, type ColumnNames, type ImportColumn, type SheetCell } from '../../../../shared/domain/dms-exchange'
 import { call, type CommandResult } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { currentLang, localised } from '../../i18n'
@@ -18,8 +18,9 @@ type ImportState =
   | { step: 'idle'; done?: string }
   | { step: 'reading'; file: string }
   | { step: 'failed'; file: string; message: string }
-  | { step: 'checked'; file: string; rows: SheetCell[][]; check: ImportCheck }
-  | { step: 'importing'; file: string; rows: SheetCell[][]; check: ImportCheck }
+  // `columns`: the headers the dispatcher matched for this file (sent with the check and the import)
+  | { step: 'checked'; file: string; rows: SheetCell[][]; check: ImportCheck; columns?: ColumnNames }
+  | { step: 'importing'; file: string; rows: SheetCell[][]; check: ImportCheck; columns?: ColumnNames }
 
 /** How many orders the preview lists; the summary above it counts them all. */
 const PREVIEW_ORDERS = 200
@@ -75,13 +76,21 @@ function ImportSection() {
     else setState({ step: 'checked', file: file.name, rows, check: reply.result })
   }
 
+  /** The same file checked again with the columns the dispatcher matched. */
+  async function recheck(columns: ColumnNames) {
+    if (state.step !== 'checked') return
+    const reply = await call('repair-order-import-check', { rows: state.rows, columns })
+    if (!reply.ok) setState({ step: 'failed', file: state.file, message: localised(reply.error.message) })
+    else setState({ ...state, check: reply.result, columns })
+  }
+
   async function runImport() {
     if (state.step !== 'checked') return
     setState({ ...state, step: 'importing' })
-    const reply = await call('repair-order-import', { rows: state.rows })
+    const reply = await call('repair-order-import', { rows: state.rows, ...(state.columns ? { columns: state.columns } : {}) })
     if (!reply.ok) {
       // the file changed nothing; show why (another screen may have changed the board meanwhile)
-      const again = await call('repair-order-import-check', { rows: state.rows })
+      const again = await call('repair-order-import-check', { rows: state.rows, ...(state.columns ? { columns: state.columns } : {}) })
       if (again.ok && again.result.problems.length) setState({ ...state, step: 'checked', check: again.result })
       else setState({ step: 'failed', file: state.file, message: localised(reply.error.message) })
       return
@@ -149,6 +158,7 @@ function ImportSection() {
             })}
           </p>
           {check.ignoredColumns.length > 0 && <p className="hint">{t('dms.ignoredColumns', { columns: check.ignoredColumns.join(currentLang() === 'zh' ? '、' : ', ') })}</p>}
+          {state.step === 'checked' && <ColumnMatch key={`${state.file}:${JSON.stringify(check.columns)}`} check={check} onApply={(c) => void recheck(c)} />}
           {check.problems.length > 0 && (
             <div className="form-banner" role="alert">
               <p>{t('dms.problems', { count: check.problems.length })}</p>
@@ -173,6 +183,60 @@ function ImportSection() {
         </>
       )}
     </section>
+  )
+}
+
+/** Board columns a file must have: matched first in the list. */
+const REQUIRED = IMPORT_COLUMN_KEYS.filter((k) => IMPORT_COLUMNS[k].required)
+
+/**
+ * Which of the file's columns holds each of the board's, for a DMS that names them differently
+ * ("委托单号" for the RO number): open at once when a required column was not found, on request
+ * otherwise. The station remembers the matches of a successful import for the next file.
+ */
+function ColumnMatch({ check, onApply }: { check: ImportCheck; onApply: (columns: ColumnNames) => void }) {
+  const { t } = useTranslation()
+  const lang = currentLang()
+  const id = useId()
+  const missing = check.headerRow === 0 || REQUIRED.some((k) => !check.columns[k])
+  const [open, setOpen] = useState(missing)
+  const [draft, setDraft] = useState<ColumnNames>(check.columns)
+  if (check.headers.length === 0) return null
+  if (!open) {
+    return (
+      <div className="dms-actions">
+        <button type="button" className="btn" onClick={() => setOpen(true)}>
+          {t('dms.matchOpen')}
+        </button>
+      </div>
+    )
+  }
+  const set = (key: ImportColumn, header: string) => setDraft((d) => ({ ...d, [key]: header }))
+  return (
+    <fieldset className="dms-match">
+      <legend>{t('dms.matchHeading')}</legend>
+      <p className="hint">{t('dms.matchIntro')}</p>
+      <div className="dms-match-grid">
+        {IMPORT_COLUMN_KEYS.map((key) => (
+          <label key={key} htmlFor={`${id}-${key}`} className={IMPORT_COLUMNS[key].required && !draft[key] ? 'dms-match-missing' : undefined}>
+            <span>{IMPORT_COLUMNS[key].required ? t('dms.matchRequired', { column: IMPORT_COLUMNS[key][lang] }) : IMPORT_COLUMNS[key][lang]}</span>
+            <select id={`${id}-${key}`} value={draft[key] ?? ''} onChange={(e) => set(key, e.target.value)}>
+              <option value="">{t('dms.matchNone')}</option>
+              {check.headers.map((h, i) => (
+                <option key={`${i}:${h}`} value={h}>
+                  {h}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </div>
+      <div className="dms-actions">
+        <button type="button" className="btn btn-primary" onClick={() => onApply(Object.fromEntries(Object.entries(draft).filter(([, h]) => h)))}>
+          {t('dms.matchApply')}
+        </button>
+      </div>
+    </fieldset>
   )
 }
 
