@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { barPath, linePath, valueTicks } from '../../../src/renderer/src/features/reports/series'
+import { barPath, labelsFitUpright, linePath, valueTicks } from '../../../src/renderer/src/features/reports/series'
 
 // The Reports page draws each chart series as one SVG path from the chart's scales (issue 5): bars
 // must still sit in their category's band, next to each other, from zero to the value; the line
@@ -63,5 +63,17 @@ describe('linePath', () => {
   })
   it('draws nothing without values', () => {
     expect(linePath({ rows: [{ d: 0, v: null }], category: (r) => String(r.d), value: (r) => r.v }, x, y)).toEqual({ d: '', points: 0 })
+  })
+})
+
+describe('labelsFitUpright', () => {
+  it("stands ten technicians' names upright on a wide chart, and turns sixty", () => {
+    // a 1,800 px plot: 180 px a technician for ten, 30 px for sixty
+    expect(labelsFitUpright(['王建国', '李明', 'Zhang Wei'], 180, 14)).toBe(true)
+    expect(labelsFitUpright(['王建国', '李明', 'Zhang Wei'], 30, 14)).toBe(false)
+    // three Chinese characters are about 42 px at 14 px, with room around them
+    expect(labelsFitUpright(['王建国'], 50, 14)).toBe(true)
+    expect(labelsFitUpright(['王建国'], 49, 14)).toBe(false)
+    expect(labelsFitUpright([], 10, 14)).toBe(true)
   })
 })

@@ -6,7 +6,7 @@ import { localised } from '../../i18n'
 import { useTimeZone } from '../../store/board-store'
 import { COMEBACK_CAUSES } from '../../../../shared/domain/qc-checklist'
 import { STOPPAGE_KINDS } from '../../../../shared/domain/types'
-import { BAND_AXIS, BarSeries, CategoryLabels, LineSeries, ValueLabels, valueAxis, valueTicks } from './series'
+import { BAND_AXIS, BarSeries, CategoryLabels, labelsFitUpright, LineSeries, ValueLabels, valueAxis, valueTicks } from './series'
 import { lastDays, PRESETS } from './report-period'
 import { closeReports, showPresetInAddress, useReportsPreset } from './route'
 import './reports.css'
@@ -133,15 +133,18 @@ const TechnicianChart = memo(function TechnicianChart({ data, width }: { data: S
     const values = rows.flatMap((r) => [r.efficiency, r.utilisation])
     return values.some((v) => v !== null) ? valueTicks(values) : PERCENT_TICKS
   }, [rows])
+  // Names stand upright when each fits its band (a workshop of ten), else they are turned (sixty).
+  // The plot is the chart less its margins and the value axis (Recharts' 60 px).
+  const upright = rows.length > 0 && labelsFitUpright(rows.map(nameOf), (width - CHART_MARGIN.left - CHART_MARGIN.right - 60) / rows.length, 14)
   return (
-    <BarChart width={width} height={300} data={rows} margin={CHART_MARGIN}>
+    <BarChart width={width} height={upright ? 260 : 300} data={rows} margin={CHART_MARGIN}>
       <CartesianGrid stroke="#2c3e5c" vertical={false} />
       {/* Categories are technician ids (two technicians may share a name), labelled with the name. */}
-      <XAxis dataKey="id" {...BAND_AXIS} tick={false} height={70} />
+      <XAxis dataKey="id" {...BAND_AXIS} tick={false} height={upright ? 30 : 70} />
       <YAxis tick={false} {...valueAxis(ticks)} />
       <BarSeries rows={rows} category={idOf} value={efficiencyOf} slot={0} of={2} fill={COLOURS.efficiency} label={t('reports.charts.efficiency')} />
       <BarSeries rows={rows} category={idOf} value={utilisationOf} slot={1} of={2} fill={COLOURS.utilisation} label={t('reports.charts.utilisation')} />
-      <CategoryLabels rows={rows} category={idOf} text={nameOf} angle={-60} colour={TICK_COLOUR} />
+      <CategoryLabels rows={rows} category={idOf} text={nameOf} angle={upright ? undefined : -60} fontSize={upright ? 14 : 12} colour={TICK_COLOUR} />
       <ValueLabels ticks={ticks} unit="%" colour={TICK_COLOUR} />
     </BarChart>
   )

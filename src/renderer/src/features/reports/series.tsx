@@ -33,6 +33,16 @@ export function valueTicks(values: readonly (number | null)[]): number[] {
 export const BAND_AXIS = { scale: 'band' } as const
 
 /**
+ * Whether every label fits upright in a category band `band` px wide at `fontSize`: a Chinese
+ * character is about 1 em wide, others about 0.6 em (an estimate: the page does not measure text,
+ * issue 5). Ten technicians' names stand upright; sixty need turning.
+ */
+export function labelsFitUpright(texts: readonly string[], band: number, fontSize: number): boolean {
+  const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 1 : 0.6), 0) * fontSize
+  return texts.every((text) => width(text) + 8 <= band)
+}
+
+/**
  * A value axis takes these ticks' range as is (Recharts ignores a domain it has no data for
  * otherwise); the grid's lines follow the ticks, and ValueLabels writes them.
  */
