@@ -254,6 +254,25 @@ test("the board drawn at the drop is the committed one: the station's reply chan
     () => mouseDrag(page, card(lane(page, busy.name).getByRole('list', { name: 'Next jobs' }), queued!), pool(page), { where: 'centre' }),
     (b) => expect(orderByRo(b, queued!)).toMatchObject({ status: 'waiting', technicianId: null })
   )
+  // A pool order in front of a next job (dropped on it), as the benchmark's drops go.
+  const third = waitingOrderFor(before, busy, true, [first.roNumber, second.roNumber])
+  await heldDrop(
+    async () => {
+      const source = await findInPool(page, third.roNumber)
+      const from = await source.boundingBox()
+      const to = await card(lane(page, busy.name).getByRole('list', { name: 'Next jobs' }), second.roNumber).boundingBox()
+      if (!from || !to) throw new Error('cards not on screen')
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 4, { steps: 3 })
+      await expect(source).toHaveClass(/card-dragging/)
+      await page.mouse.move(to.x + to.width / 3, to.y + to.height / 2, { steps: 8 })
+      await expect(page.locator(`.card-insert-before[data-ro="${second.roNumber}"]`)).toHaveCount(1)
+      await page.mouse.up()
+      await expect(page.locator('body')).not.toHaveClass(/is-dragging/)
+    },
+    (b) => expect(queueOf(b, busy.id)).toEqual([third.roNumber, second.roNumber])
+  )
 })
 
 test('a second order dropped on a busy technician goes to the end of the next-job queue', async ({ page, request, station }) => {
