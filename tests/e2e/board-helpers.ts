@@ -142,6 +142,21 @@ export async function mouseDrag(
 }
 
 /**
+ * Picks a card up with the mouse and holds it over another card, without letting go: a drop
+ * there puts the order in front of that card. The caller releases (mouse.up) or cancels (Escape).
+ */
+export async function holdOverCard(page: Page, source: Locator, over: Locator): Promise<void> {
+  const from = await source.boundingBox()
+  const to = await over.boundingBox()
+  if (!from || !to) throw new Error('cards not on screen')
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 4, { steps: 3 })
+  await expect(source).toHaveClass(/card-dragging/, { timeout: UI_TIMEOUT })
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 })
+}
+
+/**
  * A finger drag, as on the QC inspector's or a foreman's tablet: touch the card, hold past the
  * touch sensor's 220 ms delay, slide to the target and lift (touch events through CDP, which
  * Chromium handles like a real touchscreen's). The lifted card follows the finger.

@@ -4,6 +4,7 @@ import {
   card,
   expectServer,
   findInPool,
+  holdOverCard,
   isBusy,
   lane,
   mouseDrag,
@@ -258,15 +259,7 @@ test("the board drawn at the drop is the committed one: the station's reply chan
   const third = waitingOrderFor(before, busy, true, [first.roNumber, second.roNumber])
   await heldDrop(
     async () => {
-      const source = await findInPool(page, third.roNumber)
-      const from = await source.boundingBox()
-      const to = await card(lane(page, busy.name).getByRole('list', { name: 'Next jobs' }), second.roNumber).boundingBox()
-      if (!from || !to) throw new Error('cards not on screen')
-      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-      await page.mouse.down()
-      await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 4, { steps: 3 })
-      await expect(source).toHaveClass(/card-dragging/)
-      await page.mouse.move(to.x + to.width / 3, to.y + to.height / 2, { steps: 8 })
+      await holdOverCard(page, await findInPool(page, third.roNumber), card(lane(page, busy.name).getByRole('list', { name: 'Next jobs' }), second.roNumber))
       await expect(page.locator(`.card-insert-before[data-ro="${second.roNumber}"]`)).toHaveCount(1)
       await page.mouse.up()
       await expect(page.locator('body')).not.toHaveClass(/is-dragging/)

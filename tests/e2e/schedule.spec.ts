@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { seedBoard } from '../../bench/seed-board'
 import type { RepairOrder, Technician } from '../../src/shared/domain/types'
-import { command } from './board-helpers'
+import { command, holdOverCard } from './board-helpers'
 import { expect, test, type Station } from './fixtures'
 
 /**
@@ -225,15 +225,7 @@ test('while dragging, the lane shows before release which order behind the drop 
   const nextCard = lane.locator('.card[data-ro="E2E-NXT"]')
   await expect(nextCard.locator('.card-body')).not.toHaveAttribute('data-risk', /at_risk|late/)
   await page.getByLabel('Search the pool by RO number or plate').fill('E2E-BIG')
-  const source = page.locator('.card[data-ro="E2E-BIG"]')
-  const from = await source.boundingBox()
-  const to = await nextCard.boundingBox()
-  if (!from || !to) throw new Error('cards not on screen')
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-  await page.mouse.down()
-  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 4, { steps: 3 })
-  await expect(source).toHaveClass(/card-dragging/)
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 })
+  await holdOverCard(page, page.locator('.card[data-ro="E2E-BIG"]'), nextCard)
   await expect(lane).toHaveAttribute('data-over', 'true')
   // In front of E2E-NXT: 4 h more ahead of it, so its promise in 2 h breaks. Shown before release.
   const preview = lane.locator('[data-preview]')

@@ -12,6 +12,13 @@ afterEach(() => {
   h = undefined
 })
 
+/** Polls `ok` until it holds or `ms` pass; its last answer. */
+const until = async (ok: () => boolean, ms = 5000): Promise<boolean> => {
+  const end = Date.now() + ms
+  while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 20))
+  return ok()
+}
+
 const ordersIn = (file: string): number => {
   const copy = openDatabase(file, { readonly: true })
   try {
@@ -61,11 +68,6 @@ describe('a copy of the open board', () => {
 })
 
 describe('automatic copies while the board runs', () => {
-  const until = async (ok: () => boolean, ms = 5000) => {
-    const end = Date.now() + ms
-    while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 20))
-    return ok()
-  }
 
   it('takes the first copy after the start delay, then one every period; stop waits for a copy under way', async () => {
     h = harness()
@@ -129,11 +131,6 @@ describe('backup-status: what the About dialog shows', () => {
 })
 
 describe('backup-now: the About dialog\'s "Back up now"', () => {
-  const until = async (ok: () => boolean, ms = 5000) => {
-    const end = Date.now() + ms
-    while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 20))
-    return ok()
-  }
 
   it('takes a copy at once, not a second one while it is written, and the daily turn counts from it', async () => {
     h = harness()
