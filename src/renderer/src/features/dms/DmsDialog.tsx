@@ -186,7 +186,7 @@ function ImportSection() {
   )
 }
 
-/** Board columns a file must have: matched first in the list. */
+/** The board columns a file must have. */
 const REQUIRED = IMPORT_COLUMN_KEYS.filter((k) => IMPORT_COLUMNS[k].required)
 
 /**
