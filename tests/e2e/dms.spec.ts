@@ -73,6 +73,8 @@ test("a DMS with its own column names: the dispatcher matches them once, and the
   const dialog = page.getByRole('dialog', { name: '与 DMS 交换数据' })
   await dialog.getByTestId('dms-file').setInputFiles({ name: 'wt.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('WT-1')) })
   await expect(dialog.getByRole('alert')).toContainText('找不到表头', { timeout: UI_TIMEOUT })
+  // nothing counted yet: the summary names the file only
+  await expect(dialog.locator('.dms-summary')).toHaveText('wt.csv')
   const match = dialog.getByRole('group', { name: '对应文件的列' })
   await match.getByLabel('工单号（必填）').selectOption('委托单号')
   await match.getByLabel('作业项目（必填）').selectOption('维修内容')

@@ -148,14 +148,17 @@ function ImportSection() {
       {check && (state.step === 'checked' || state.step === 'importing') && (
         <>
           <p className="dms-summary">
-            {t('dms.summary', {
-              file: state.file,
-              orders: check.orders.length,
-              fresh: fresh.length,
-              onFile: onFile > 0 ? t('dms.summaryOnFile', { count: onFile }) : '',
-              lines: check.orders.reduce((s, o) => s + o.jobLines, 0),
-              hours: formatHours(check.orders.reduce((s, o) => s + o.hours, 0))
-            })}
+            {/* No header row found: no "0 orders" to count, only the file (the problem below says why). */}
+            {check.headerRow === 0
+              ? state.file
+              : t('dms.summary', {
+                  file: state.file,
+                  orders: check.orders.length,
+                  fresh: fresh.length,
+                  onFile: onFile > 0 ? t('dms.summaryOnFile', { count: onFile }) : '',
+                  lines: check.orders.reduce((s, o) => s + o.jobLines, 0),
+                  hours: formatHours(check.orders.reduce((s, o) => s + o.hours, 0))
+                })}
           </p>
           {check.ignoredColumns.length > 0 && <p className="hint">{t('dms.ignoredColumns', { columns: check.ignoredColumns.join(currentLang() === 'zh' ? '、' : ', ') })}</p>}
           {state.step === 'checked' && <ColumnMatch key={`${state.file}:${JSON.stringify(check.columns)}`} check={check} onApply={(c) => void recheck(c)} />}
