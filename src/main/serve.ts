@@ -6,7 +6,7 @@ import { AppError } from '../shared/api/errors'
 import { bilingual } from '../shared/i18n/format'
 import { createCore } from './core/core'
 import { checkDatabase } from './db/check'
-import { defaultBackupDir, DEFAULT_BACKUPS_KEPT, startAutoBackup, type BackupConfig } from './db/backup'
+import { defaultBackupDir, DEFAULT_BACKUPS_KEPT, startAutoBackup } from './db/backup'
 import { openDatabase } from './db/open'
 import { defaultDbFile } from './paths'
 import { startHttpStation } from './transports/http'
@@ -118,8 +118,17 @@ async function main(): Promise<void> {
     }
     throw e
   }
-  const backupConfig: BackupConfig | null = keep > 0 ? { file, dir: resolve(values['backup-dir'] ?? defaultBackupDir(file)), keep } : null
-  const core = createCore({ db, backups: backupConfig })
+  const backupConfig = keep > 0 ? { file, dir: resolve(values['backup-dir'] ?? defaultBackupDir(file)), keep } : null
+  // The copier first (its first copy comes minutes later): the core reaches it for backup-now.
+  const backups = backupConfig
+    ? startAutoBackup({
+        db,
+        ...backupConfig,
+        // tests only: a short first delay (ms)
+        firstDelayMs: process.env.WDB_FIRST_BACKUP_MS ? Number(process.env.WDB_FIRST_BACKUP_MS) : undefined
+      })
+    : undefined
+  const core = createCore({ db, backups: backupConfig && { ...backupConfig, control: backups } })
   if (values.demo) {
     // The demo users first: the demo's past weeks need the inspector to sign their QC (loadDemo).
     // One audited transaction each, like a command; not a command, so no station can trigger it.
@@ -163,16 +172,6 @@ async function main(): Promise<void> {
     // Benchmarks only (bench/board.bench.ts): command replies carry their commit time.
     serverTiming: process.env.WDB_SERVER_TIMING === '1'
   })
-  const backups = backupConfig
-    ? startAutoBackup({
-        db,
-        ...backupConfig,
-        // tests only: a short first delay (ms)
-        firstDelayMs: process.env.WDB_FIRST_BACKUP_MS ? Number(process.env.WDB_FIRST_BACKUP_MS) : undefined
-      })
-    : undefined
-  // The core reads the config at each backup-status and backup-now: the copier is reachable from now on.
-  if (backupConfig && backups) backupConfig.control = backups
   console.log(`Workshop Dispatch Board serving ${file}`)
   console.log(
     backupConfig

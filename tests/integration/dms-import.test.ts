@@ -100,6 +100,8 @@ describe('importing repair orders from a DMS export', () => {
     expect(h.ok<ImportCheck>('repair-order-import-check', { rows: file }).headerRow).toBe(0)
     // the import with them creates the orders and keeps the matches the board's names would not make
     expect(h.ok<ImportResult>('repair-order-import', { rows: file, columns: matched.columns })).toEqual({ created: ['WT-001', 'WT-002'], skipped: [] })
+    // a setting of the station's import, not of the board every screen reads
+    expect(h.ok<{ settings: Record<string, unknown> }>('board-get').settings).not.toHaveProperty('dmsColumns')
     const next = [other, line('WT-003', '更换刹车片', 0.8)]
     const again = h.ok<ImportCheck>('repair-order-import-check', { rows: next })
     expect(again.problems).toEqual([])

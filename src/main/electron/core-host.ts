@@ -4,7 +4,7 @@ import { bilingual } from '../../shared/i18n/format'
 import { createCore, type Core } from '../core/core'
 import { callerForToken } from '../services/auth'
 import type { Caller } from '../services/tx'
-import { DEFAULT_BACKUPS_KEPT, defaultBackupDir, startAutoBackup, type BackupConfig } from '../db/backup'
+import { DEFAULT_BACKUPS_KEPT, defaultBackupDir, startAutoBackup } from '../db/backup'
 import { openDatabase } from '../db/open'
 import { startHttpStation, type HttpStation } from '../transports/http'
 import type { FromCore, ToCore } from './core-protocol'
@@ -53,18 +53,19 @@ function fatal(e: unknown): ErrorReply {
 export function hostCore(opts: CoreHostOptions): Core | undefined {
   const { port, log = console.error } = opts
   let core: Core
-  const backups: BackupConfig | null = opts.autoBackup === false ? null : { file: opts.dbFile, dir: defaultBackupDir(opts.dbFile), keep: DEFAULT_BACKUPS_KEPT }
+  const backups = opts.autoBackup === false ? null : { file: opts.dbFile, dir: defaultBackupDir(opts.dbFile), keep: DEFAULT_BACKUPS_KEPT }
   try {
-    core = createCore({ db: openDatabase(opts.dbFile, { nativeBinding: opts.nativeBinding }), log, backups })
+    const db = openDatabase(opts.dbFile, { nativeBinding: opts.nativeBinding })
+    // Daily copies beside the data file (backups/), as the browser station takes them (db/backup.ts);
+    // the core reaches the copier for "Back up now".
+    const control = backups ? startAutoBackup({ db, ...backups, log: (m, e) => (e ? log(m, e) : console.log(m)) }) : undefined
+    core = createCore({ db, log, backups: backups && { ...backups, control } })
   } catch (e) {
     log('could not open the data file', e)
     port.postMessage({ type: 'fatal', error: fatal(e) })
     return undefined
   }
   core.subscribe((changes) => port.postMessage({ type: 'board-changed', changes }))
-  // Daily copies beside the data file (backups/), as the browser station takes them (db/backup.ts).
-  // The core reads `backups` at each backup-status and backup-now: "Back up now" reaches the copier.
-  if (backups) backups.control = startAutoBackup({ db: core.db, ...backups, log: (m, e) => (e ? log(m, e) : console.log(m)) })
 
   let station: HttpStation | undefined
   async function share(enable: boolean): Promise<string | null> {
